@@ -1,0 +1,79 @@
+# Named commands for people and CI alike (README.md explains them).
+#   make run    build everything and serve the app on http://localhost:$(PORT)
+#   make test   every test tier: Rust, wasm32 build, Node against the built wasm, Playwright in Chromium
+#   make dist   static site in www/dist
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# Must equal the exact `wasm-bindgen` pin in Cargo.toml: the CLI and the crate
+# speak a private protocol that changes with every release.
+WASM_BINDGEN_VERSION := 0.2.130
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+WASM_PROFILE := wasm-release
+WASM_FILE := target/$(WASM_TARGET)/$(WASM_PROFILE)/thonso_wasm.wasm
+PKG := www/pkg
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+.PHONY: run test dist wasm deps deps-wasm deps-npm deps-chromium test-rust test-node test-e2e sizes cli bench clean
+
+## ---- installs (each is a no-op when already satisfied) --------------------
+deps-wasm:
+	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+deps-npm:
+	@if [ ! -d www/node_modules ] || [ www/package-lock.json -nt www/node_modules/.package-lock.json ]; then \
+	  cd www && npm ci --no-audit --no-fund; \
+	fi
+
+deps-chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+deps: deps-wasm deps-npm
+
+## ---- builds ---------------------------------------------------------------
+wasm: deps-wasm
+	cargo build -p thonso-wasm --target $(WASM_TARGET) --profile $(WASM_PROFILE)
+	wasm-bindgen --target web --out-dir $(PKG) $(WASM_FILE)
+
+sizes:
+	@f=$(PKG)/thonso_wasm_bg.wasm; \
+	raw=$$(stat -c %s $$f); gz=$$(gzip -9 -c $$f | wc -c); \
+	br=$$(if command -v brotli >/dev/null; then brotli -c -q 11 $$f | wc -c; else echo "n/a (apt-get install brotli)"; fi); \
+	echo "wasm size: raw $$raw B, gzip $$gz B, brotli $$br B"
+
+dist: wasm deps-npm
+	cd www && npm run build
+
+cli:
+	cargo build --release -p thonso-cli
+
+run: dist
+	@echo "Thôn Số: http://localhost:$(PORT)/"
+	cd www && npx vite preview --port $(PORT) --strictPort --host 127.0.0.1
+
+## ---- tests ----------------------------------------------------------------
+test-rust:
+	cargo test --workspace
+
+test-node: dist
+	cd www && npm run test:node
+
+test-e2e: dist deps-chromium
+	cd www && npm run test:e2e
+
+test: test-rust dist sizes test-node test-e2e
+
+bench: dist
+	cd www && npm run bench
+
+clean:
+	cargo clean
+	rm -rf $(PKG) www/dist

@@ -1,0 +1,177 @@
+//! `thonso`: the command line over the same core as the browser.
+//! Contract: ../shared/docs/cli-contract.md (commands, JSON keys, exit codes).
+
+use std::io::Write;
+use std::process::ExitCode;
+use thonso_core::error::Error;
+use thonso_core::framework::Framework;
+use thonso_core::scoring::Overrides;
+use thonso_core::session::{parse_as_of, Session, SessionOptions, TurnaroundOptions};
+
+mod render;
+
+const USAGE: &str = "Thôn Số — chấm tiêu chí thôn chuyển đổi số và thời gian giải quyết hồ sơ.
+
+Cách dùng / Usage:
+  thonso inspect    FILE [--json]
+  thonso score      FILE [--framework FILE] [--json]
+  thonso turnaround FILE [--calendar FILE] [--by DIM[,DIM...]] [--as-of YYYY-MM-DD] [--json]
+  thonso demo       --out FILE.xlsx
+  thonso --version
+
+FILE: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt (UTF-8, UTF-8 BOM, UTF-16), or a .thonso workspace.
+Exit codes: 0 ok, 2 unusable input, 1 internal error.";
+
+struct Args {
+    cmd: String,
+    file: Option<String>,
+    json: bool,
+    framework: Option<String>,
+    calendar: Option<String>,
+    by: Vec<String>,
+    as_of: Option<String>,
+    out: Option<String>,
+}
+
+fn usage_error(msg: &str) -> Error {
+    Error::new("usage", format!("{msg}\n\n{USAGE}"), msg.to_string())
+}
+
+fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
+    let cmd = it.next().ok_or_else(|| usage_error("Thiếu lệnh. / Missing command."))?;
+    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None };
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| usage_error(&format!("{name} cần một giá trị. / {name} needs a value.")));
+        match arg.as_str() {
+            "--json" => a.json = true,
+            "--framework" => a.framework = Some(value("--framework")?),
+            "--calendar" => a.calendar = Some(value("--calendar")?),
+            "--by" => a.by = value("--by")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            "--as-of" => a.as_of = Some(value("--as-of")?),
+            "--out" => a.out = Some(value("--out")?),
+            s if s.starts_with("--") => return Err(usage_error(&format!("Tùy chọn lạ «{s}». / Unknown option \"{s}\"."))),
+            _ if a.file.is_none() => a.file = Some(arg),
+            _ => return Err(usage_error(&format!("Thừa đối số «{arg}». / Unexpected argument \"{arg}\"."))),
+        }
+    }
+    Ok(a)
+}
+
+fn read_file(path: &str) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|e| {
+        Error::new(
+            "file_not_readable",
+            format!("Không đọc được tệp: {e}. Hãy kiểm tra đường dẫn."),
+            format!("Cannot read the file: {e}. Check the path."),
+        )
+        .in_file(path)
+    })
+}
+
+fn file_arg(a: &Args) -> Result<&str, Error> {
+    a.file.as_deref().ok_or_else(|| usage_error("Thiếu tệp đầu vào. / Missing input FILE."))
+}
+
+fn open(a: &Args) -> Result<Session, Error> {
+    let path = file_arg(a)?;
+    let bytes = read_file(path)?;
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let mut opts = SessionOptions::default();
+    if let Some(fp) = &a.framework {
+        let fb = read_file(fp)?;
+        let fw = if fb.first() == Some(&b'{') || fp.ends_with(".json") {
+            Framework::from_json(&String::from_utf8_lossy(&fb)).map_err(|e| e.in_file(fp))?
+        } else {
+            Session::open_simple(&fb, fp)?.framework
+        };
+        opts.framework = Some(fw);
+    }
+    Session::open(&bytes, name, opts, &thonso_core::ingest::NoProgress)
+}
+
+fn run(a: &Args) -> Result<String, Error> {
+    match a.cmd.as_str() {
+        "inspect" => {
+            let s = open(a)?;
+            let r = s.inspect();
+            Ok(if a.json { to_json(&r)? } else { render::inspect(&r) })
+        }
+        "score" => {
+            let s = open(a)?;
+            let r = s.score_required(&Overrides::default())?;
+            Ok(if a.json { to_json(&r)? } else { render::score(&r) })
+        }
+        "turnaround" => {
+            let s = open(a)?;
+            let mut opts = TurnaroundOptions { by: a.by.clone(), ..Default::default() };
+            if let Some(d) = &a.as_of {
+                opts.as_of = Some(parse_as_of(d)?);
+            }
+            if let Some(cp) = &a.calendar {
+                let text = String::from_utf8_lossy(&read_file(cp)?).into_owned();
+                let ext: thonso_core::calendar::CalendarExtension = serde_json::from_str(&text).map_err(|e| {
+                    Error::new(
+                        "calendar_json",
+                        format!("Tệp lịch (JSON) không hợp lệ: {e}. Cần dạng {{\"days_off\": [{{\"date\": \"2025-02-03\"}}], \"workdays\": []}}."),
+                        format!("The calendar JSON is invalid: {e}. Expected {{\"days_off\": [{{\"date\": \"2025-02-03\"}}], \"workdays\": []}}."),
+                    )
+                    .in_file(cp)
+                })?;
+                opts.calendar = Some(ext);
+            }
+            let r = s.turnaround_required(&opts)?;
+            Ok(if a.json { to_json(&r)? } else { render::turnaround(&r) })
+        }
+        "demo" => {
+            let out = a.out.as_deref().or(a.file.as_deref()).ok_or_else(|| usage_error("demo cần --out FILE.xlsx. / demo needs --out FILE.xlsx."))?;
+            let bytes = thonso_core::demo::demo_workbook().map_err(Error::internal)?;
+            std::fs::write(out, &bytes).map_err(|e| {
+                Error::new("file_not_writable", format!("Không ghi được tệp: {e}."), format!("Cannot write the file: {e}.")).in_file(out)
+            })?;
+            Ok(format!("Đã ghi tệp mẫu / Wrote the demo workbook: {out} ({} bytes)", bytes.len()))
+        }
+        "--version" | "-V" | "version" => Ok(format!("thonso {}", thonso_core::VERSION)),
+        "--help" | "-h" | "help" => Ok(USAGE.to_string()),
+        other => Err(usage_error(&format!("Lệnh lạ «{other}». / Unknown command \"{other}\"."))),
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(v).map_err(Error::internal)
+}
+
+fn main() -> ExitCode {
+    // A bug must never surface as a Rust panic message and exit code 101.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("Lỗi nội bộ của Thôn Số / Internal Thôn Số error: {info}");
+    }));
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{}", e.message);
+            return ExitCode::from(2);
+        }
+    };
+    let json = args.json;
+    let result = std::panic::catch_unwind(|| run(&args));
+    let result = match result {
+        Ok(r) => r,
+        Err(_) => Err(Error::internal("panic")),
+    };
+    match result {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            if json {
+                let body = serde_json::json!({"error": {"code": e.code, "message": e.message, "message_en": e.message_en,
+                    "file": e.file, "sheet": e.sheet, "row": e.row, "column": e.column}});
+                println!("{}", serde_json::to_string_pretty(&body).unwrap_or_default());
+            }
+            eprintln!("{e}");
+            ExitCode::from(if e.is_internal() { 1 } else { 2 })
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The CLI contract: commands, JSON keys, exit codes (cli-contract.md).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn thonso() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_thonso"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("thonso-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    dir.join(name)
+}
+
+#[test]
+fn inspect_json_lists_sheets_and_rows() {
+    let out = thonso().args(["inspect"]).arg(fixture("dossiers_messy.xlsx")).arg("--json").output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["format"], "xlsx");
+    assert_eq!(v["sheets"][0]["name"], "Hồ sơ");
+    assert_eq!(v["sheets"][0]["rows"], 6);
+    assert_eq!(v["sheets"][0]["header_row"], 4);
+    assert_eq!(v["sheets"][0]["kind"], "dossiers");
+    let cols = v["sheets"][0]["columns"].as_array().expect("columns");
+    assert!(cols.iter().any(|c| c["canonical"] == "received_at" && c["type"] == "datetime"));
+    assert!(v["sheets"][0]["repaired_encoding"].is_null());
+}
+
+#[test]
+fn inspect_text_output() {
+    let out = thonso().arg("inspect").arg(fixture("dossiers_messy.xlsx")).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("«Hồ sơ»: 6 dòng"), "{s}");
+}
+
+#[test]
+fn bad_file_exits_2_with_a_clear_message() {
+    let p = tmp("random.xlsx");
+    let noise: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 9) as u8).collect();
+    std::fs::write(&p, noise).expect("write");
+    let out = thonso().arg("inspect").arg(&p).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("random.xlsx") && err.contains("Không nhận ra định dạng"), "{err}");
+    let out = thonso().arg("score").arg(&p).arg("--json").output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
+    assert_eq!(v["error"]["code"], "unknown_format");
+    assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+#[test]
+fn missing_file_and_bad_usage_exit_2() {
+    let out = thonso().args(["inspect", "/nonexistent/x.xlsx"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let out = thonso().args(["frobnicate"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let out = thonso().args(["turnaround"]).arg(fixture("dossiers_messy.xlsx")).args(["--by", "colour"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn demo_round_trip_scores_the_bao_thang_story() {
+    let p = tmp("demo.xlsx");
+    let out = thonso().args(["demo", "--out"]).arg(&p).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = thonso().arg("score").arg(&p).arg("--json").output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["recognized"], 20);
+    assert_eq!(v["summary"]["communes"], v["summary"]["communes_covered"]);
+    let out = thonso().arg("turnaround").arg(&p).args(["--json", "--by", "channel"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for key in ["dossiers", "completed", "open", "median_days", "p90_days", "mean_days", "median_working_days", "p90_working_days", "on_time_rate", "online_rate", "km_median_working_days"] {
+        assert!(v["overall"].get(key).is_some(), "overall.{key} missing");
+    }
+    assert!(v["groups"].as_array().is_some_and(|g| !g.is_empty()));
+    assert_eq!(v["calendar"], "vn");
+}

@@ -1,0 +1,172 @@
+//! Format detection from the bytes, never from the file name.
+
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Xlsx,
+    Xlsm,
+    Xlsb,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsm => "xlsm",
+            Format::Xlsb => "xlsb",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+const ZIP: &[u8] = b"PK\x03\x04";
+const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Sniffs the container. Zip entries are looked up by name in the central
+/// directory (via the raw bytes, cheaply) to tell xlsx/xlsm/xlsb/ods apart.
+pub fn detect(bytes: &[u8]) -> Result<Format> {
+    if bytes.is_empty() {
+        return Err(Error::new(
+            "empty_file",
+            "Tệp rỗng (0 byte). Hãy chọn lại đúng tệp Excel/CSV.",
+            "The file is empty (0 bytes). Choose the right Excel/CSV file again.",
+        ));
+    }
+    if bytes.starts_with(ZIP) || bytes.starts_with(b"PK\x05\x06") {
+        let has = |name: &[u8]| memfind(bytes, name);
+        if has(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet") || has(b"content.xml") && !has(b"xl/") {
+            return Ok(Format::Ods);
+        }
+        if has(b"xl/workbook.bin") {
+            return Ok(Format::Xlsb);
+        }
+        if has(b"xl/vbaProject.bin") || has(b"macroEnabled") {
+            return Ok(Format::Xlsm);
+        }
+        if has(b"xl/") || has(b"[Content_Types].xml") {
+            return Ok(Format::Xlsx);
+        }
+        return Err(Error::new(
+            "unknown_zip",
+            "Tệp nén (zip) này không phải bảng tính Excel hay ODS. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.",
+            "This zip file is not an Excel or ODS spreadsheet. Open it in Excel and save it as .xlsx.",
+        ));
+    }
+    if bytes.starts_with(CFB) {
+        // An OLE container: old .xls, or an encrypted (password-protected) xlsx.
+        if memfind(bytes, &utf16le("EncryptedPackage")) || memfind(bytes, &utf16le("EncryptionInfo")) {
+            return Err(password_error());
+        }
+        return Ok(Format::Xls);
+    }
+    // BIFF2–4 worksheets: a bare BOF record, no OLE container.
+    if bytes.len() >= 4 && matches!(bytes[0..2], [0x09, 0x00] | [0x09, 0x02] | [0x09, 0x04]) && bytes[2] < 0x20 && bytes[3] == 0 {
+        return Err(Error::new(
+            "old_excel",
+            "Tệp Excel đời cũ (Excel 2.x–4.x, trước 1994) không đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.",
+            "This is a very old Excel file (Excel 2.x–4.x, before 1994) and cannot be read. Open it in Excel or LibreOffice and save it as .xlsx.",
+        ));
+    }
+    if looks_like_text(bytes) || utf16_without_bom(bytes).is_some() {
+        return Ok(Format::Csv);
+    }
+    Err(Error::new(
+        "unknown_format",
+        "Không nhận ra định dạng tệp: đây không phải Excel (.xlsx, .xls), ODS hay CSV. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx hoặc .csv.",
+        "Unrecognised file format: this is not Excel (.xlsx, .xls), ODS or CSV. Open it in Excel and save it as .xlsx or .csv.",
+    ))
+}
+
+pub fn password_error() -> Error {
+    Error::new(
+        "password_protected",
+        "Tệp được đặt mật khẩu nên không đọc được. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.",
+        "The file is password-protected and cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.",
+    )
+}
+
+/// UTF-16 text without a BOM: every other byte is zero (ASCII-heavy text).
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    if zero_odd * 10 >= pairs * 7 && zero_even * 10 < pairs {
+        Some(true)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 10 < pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()
+}
+
+fn memfind(hay: &[u8], needle: &[u8]) -> bool {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return false;
+    }
+    let first = needle[0];
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        match hay[i..hay.len() - needle.len() + 1].iter().position(|&b| b == first) {
+            None => return false,
+            Some(p) => {
+                i += p;
+                if &hay[i..i + needle.len()] == needle {
+                    return true;
+                }
+                i += 1;
+            }
+        }
+    }
+    false
+}
+
+/// Text if it has a Unicode BOM, or the first 64 KiB has no NUL/control
+/// garbage. UTF-16 without BOM is not accepted (we cannot tell its byte order
+/// reliably); Excel's "Unicode text" always writes one.
+fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(65_536)];
+    let bad = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))).count();
+    if bad > 0 {
+        return false;
+    }
+    // Random high bytes are mostly invalid UTF-8; legacy 8-bit text (TCVN3
+    // exported as Latin-1/CP1252) is accepted and decoded as Windows-1252.
+    let valid_prefix = match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        Err(e) => e.valid_up_to() + 4 >= sample.len(),
+    };
+    valid_prefix || sample.iter().filter(|&&b| b >= 0x80).count() * 4 < sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_text_and_rejects_noise() {
+        assert_eq!(detect(b"a,b\n1,2\n").ok(), Some(Format::Csv));
+        assert_eq!(detect(&[0xFF, 0xFE, b'a', 0]).ok(), Some(Format::Csv));
+        assert_eq!(detect(b"").unwrap_err().code, "empty_file");
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        assert_eq!(detect(&noise).unwrap_err().code, "unknown_format");
+    }
+}

@@ -1,0 +1,330 @@
+//! Raw sheets: cells as the file holds them, before any interpretation.
+//!
+//! Workbooks come through calamine as a `Range<Data>`. Delimited text is kept
+//! as one decoded buffer plus field offsets (not a `String` per cell), so a
+//! 130 MB CSV costs about its own size in memory.
+
+use crate::date::Date;
+use crate::error::{Error, Result};
+use calamine::{Data, Range};
+
+/// One cell, borrowed from its sheet.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell<'a> {
+    Empty,
+    Text(&'a str),
+    Number(f64),
+    Bool(bool),
+    /// A date cell (Excel serial with a date format, or ODS/ISO date).
+    Date { date: Date, seconds: Option<u32> },
+    /// `#N/A`, `#DIV/0!` and friends.
+    Error,
+}
+
+impl Cell<'_> {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+    /// The cell as the user would read it, for diagnostics.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => (*s).to_string(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Cell::Date { date, .. } => date.to_string(),
+            Cell::Error => "#ERROR".to_string(),
+        }
+    }
+}
+
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+pub enum Store {
+    Range(Range<Data>),
+    Text(TextGrid),
+}
+
+pub struct RawSheet {
+    pub name: String,
+    pub store: Store,
+}
+
+impl RawSheet {
+    pub fn height(&self) -> usize {
+        match &self.store {
+            Store::Range(r) => r.height(),
+            Store::Text(t) => t.row_starts.len(),
+        }
+    }
+    pub fn width(&self) -> usize {
+        match &self.store {
+            Store::Range(r) => r.width(),
+            Store::Text(t) => t.width,
+        }
+    }
+    pub fn cell(&self, row: usize, col: usize) -> Cell<'_> {
+        match &self.store {
+            Store::Range(r) => match r.get((row, col)) {
+                None => Cell::Empty,
+                Some(d) => from_data(d),
+            },
+            Store::Text(t) => match t.field(row, col) {
+                None | Some("") => Cell::Empty,
+                Some(s) => Cell::Text(s),
+            },
+        }
+    }
+    /// The 1-based row number Excel shows for a 0-based row of this grid.
+    pub fn excel_row(&self, row: usize) -> u32 {
+        let start = match &self.store {
+            Store::Range(r) => r.start().map(|(r, _)| r as usize).unwrap_or(0),
+            Store::Text(_) => 0,
+        };
+        (start + row + 1).min(u32::MAX as usize) as u32
+    }
+    pub fn row_is_empty(&self, row: usize) -> bool {
+        (0..self.width()).all(|c| self.cell(row, c).is_empty())
+    }
+}
+
+fn from_data(d: &Data) -> Cell<'_> {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, day, h, mi, s, _) = dt.to_ymd_hms_milli();
+            match Date::from_ymd(i32::from(y), u32::from(m), u32::from(day)) {
+                Some(date) => {
+                    let secs = u32::from(h) * 3600 + u32::from(mi) * 60 + u32::from(s);
+                    Cell::Date { date, seconds: if dt.as_f64().fract() == 0.0 { None } else { Some(secs) } }
+                }
+                None => Cell::Number(dt.as_f64()),
+            }
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
+        Data::Error(_) => Cell::Error,
+    }
+}
+
+/// Delimited text as one buffer: field `j` of row `i` is
+/// `buf[field_start..field_end]`.
+pub struct TextGrid {
+    buf: String,
+    /// End offset of every field, row after row.
+    ends: Vec<u32>,
+    /// Index into `ends` where each row starts (plus the start offset in buf).
+    row_starts: Vec<(u32, u32)>,
+    width: usize,
+}
+
+impl TextGrid {
+    fn field(&self, row: usize, col: usize) -> Option<&str> {
+        let (first, start_off) = *self.row_starts.get(row)?;
+        let next = self.row_starts.get(row + 1).map(|r| r.0).unwrap_or(self.ends.len() as u32);
+        let idx = first as usize + col;
+        if idx >= next as usize {
+            return None;
+        }
+        let start = if col == 0 { start_off as usize } else { self.ends[idx - 1] as usize };
+        let end = self.ends[idx] as usize;
+        self.buf.get(start..end)
+    }
+}
+
+/// Limits that keep a hostile or oversized file from exhausting the tab.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_cells: usize,
+    pub max_cell_chars: usize,
+    pub max_sheets: usize,
+    /// Total uncompressed size a zip container may declare.
+    pub max_unzipped_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 400 << 20,
+            max_cells: 40_000_000,
+            max_cell_chars: 32_767,
+            max_sheets: 500,
+            max_unzipped_bytes: 1 << 30,
+        }
+    }
+}
+
+pub fn too_large(what_vi: &str, what_en: &str) -> Error {
+    Error::new(
+        "too_large",
+        format!("Tệp quá lớn để xử lý trong trình duyệt ({what_vi}). Hãy dùng công cụ dòng lệnh `thonso`, hoặc chia nhỏ tệp."),
+        format!("The file is too large to process in the browser ({what_en}). Use the `thonso` command-line tool, or split the file."),
+    )
+}
+
+/// Decodes delimited text: UTF-8 (with or without BOM), UTF-16 LE/BE with
+/// BOM; anything else as Latin-1, which is how legacy TCVN3 text arrives.
+pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return (String::from_utf8_lossy(rest).into_owned(), "utf-8-bom");
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        let units = rest.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
+        return (char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect(), "utf-16le");
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]]));
+        return (char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect(), "utf-16be");
+    }
+    if let Some(le) = super::format::utf16_without_bom(bytes) {
+        let units = bytes.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+        let text = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+        return (text, if le { "utf-16le" } else { "utf-16be" });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), "utf-8"),
+        Err(_) => (bytes.iter().map(|&b| b as char).collect(), "latin-1"),
+    }
+}
+
+/// Picks the delimiter that splits the most lines into the same number of
+/// fields (title rows above the header have none and are ignored).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut best = (b',', 0usize, 0usize);
+    for &d in &candidates {
+        let mut counts: Vec<usize> = Vec::new();
+        for line in text.lines().take(60) {
+            let mut n = 0;
+            let mut quoted = false;
+            for &b in line.as_bytes() {
+                if b == b'"' {
+                    quoted = !quoted;
+                } else if b == d && !quoted {
+                    n += 1;
+                }
+            }
+            if n > 0 {
+                counts.push(n);
+            }
+        }
+        if counts.is_empty() {
+            continue;
+        }
+        // The most common field count, and how many lines share it.
+        counts.sort_unstable();
+        let (mut mode, mut mode_n, mut i) = (0, 0, 0);
+        while i < counts.len() {
+            let j = counts[i..].iter().take_while(|&&c| c == counts[i]).count();
+            if j > mode_n || (j == mode_n && counts[i] > mode) {
+                mode = counts[i];
+                mode_n = j;
+            }
+            i += j;
+        }
+        if (mode_n, mode) > (best.1, best.2) {
+            best = (d, mode_n, mode);
+        }
+    }
+    best.0
+}
+
+pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawSheet, &'static str)> {
+    let (text, encoding) = decode_text(bytes);
+    let delim = sniff_delimiter(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
+    let mut buf = String::with_capacity(text.len());
+    let mut ends: Vec<u32> = Vec::new();
+    let mut row_starts = Vec::new();
+    let mut width = 0usize;
+    let mut rec = csv::StringRecord::new();
+    let max_buf = u32::MAX as usize - 1;
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let row = e.position().map(|p| p.line() as u32);
+                return Err(Error::new(
+                    "csv_invalid",
+                    format!("Không đọc được tệp CSV: {e}. Hãy kiểm tra dấu ngoặc kép ở dòng này, hoặc mở bằng Excel và lưu lại."),
+                    format!("Cannot read the CSV file: {e}. Check the quotes on this line, or open it in Excel and save it again."),
+                )
+                .in_sheet(name)
+                .at(row, None));
+            }
+        }
+        row_starts.push((ends.len() as u32, buf.len() as u32));
+        width = width.max(rec.len());
+        for f in rec.iter() {
+            if f.chars().count() > limits.max_cell_chars {
+                return Err(Error::new(
+                    "cell_too_long",
+                    format!("Một ô có hơn {} ký tự; tệp có thể bị hỏng. Hãy kiểm tra ô này.", limits.max_cell_chars),
+                    format!("A cell has more than {} characters; the file may be damaged. Check this cell.", limits.max_cell_chars),
+                )
+                .in_sheet(name)
+                .at(Some(row_starts.len() as u32), None));
+            }
+            buf.push_str(f);
+            if buf.len() > max_buf {
+                return Err(too_large("quá 4 GB văn bản", "over 4 GB of text"));
+            }
+            ends.push(buf.len() as u32);
+        }
+        if ends.len() > limits.max_cells {
+            return Err(too_large(
+                &format!("hơn {} ô", limits.max_cells),
+                &format!("more than {} cells", limits.max_cells),
+            ));
+        }
+    }
+    let grid = TextGrid { buf, ends, row_starts, width };
+    Ok((RawSheet { name: name.to_string(), store: Store::Text(grid) }, encoding))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_delimiters_with_title_rows() {
+        assert_eq!(sniff_delimiter("DANH SÁCH\na;b;c\n1;2,5;3\n"), b';');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter("a|b\n\"x|y\"|2\n"), b'|');
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+    }
+
+    #[test]
+    fn text_grid_fields() {
+        let (s, enc) = read_delimited("\u{FEFF}a;b\n1;\"x;y\"\n;3\n".as_bytes(), "t.csv", &Limits::default()).unwrap();
+        assert_eq!(enc, "utf-8-bom");
+        assert_eq!(s.height(), 3);
+        assert_eq!(s.cell(1, 1), Cell::Text("x;y"));
+        assert_eq!(s.cell(2, 0), Cell::Empty);
+        assert_eq!(s.cell(2, 5), Cell::Empty);
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Xã\tThôn\r\nA\tB\r\n".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let (s, enc) = read_delimited(&utf16, "t.txt", &Limits::default()).unwrap();
+        assert_eq!(enc, "utf-16le");
+        assert_eq!(s.cell(0, 1), Cell::Text("Thôn"));
+    }
+}

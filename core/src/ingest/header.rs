@@ -1,0 +1,261 @@
+//! Finding the header: title rows above it, two-row merged headers, and the
+//! rows below it that are not data (totals, Roman-numeral group rows).
+
+use super::columns::best_canon;
+use super::grid::{Cell, RawSheet};
+use crate::framework::Framework;
+use crate::text::{fold_key, nfc};
+
+/// How many leading rows are searched for the header.
+const SEARCH_ROWS: usize = 40;
+
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// 0-based grid row of the (last) header row.
+    pub row: usize,
+    /// 1 or 2 header rows.
+    pub rows: usize,
+    /// Display text per column (joined "Top / Bottom" for two-row headers).
+    pub names: Vec<String>,
+}
+
+impl Header {
+    pub fn first_data_row(&self) -> usize {
+        self.row + 1
+    }
+}
+
+/// Longest text taken as a column name; longer cells are data.
+const MAX_HEADER_CHARS: usize = 200;
+
+/// Text of a header-ish cell, NFC and trimmed.
+fn header_text(c: Cell<'_>) -> String {
+    match c {
+        Cell::Text(s) if s.len() > MAX_HEADER_CHARS * 4 => String::new(),
+        Cell::Text(s) => nfc(s.trim()).split_whitespace().collect::<Vec<_>>().join(" "),
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e6 => format!("{}", n as i64),
+        _ => String::new(),
+    }
+}
+
+/// How many cells of a candidate header look like column names we know.
+fn score(names: &[String], m: &IndicatorMatcher) -> (usize, usize) {
+    let mut matched = 0;
+    let mut texts = 0;
+    for n in names {
+        if n.is_empty() {
+            continue;
+        }
+        if n.chars().any(|c| c.is_alphabetic()) {
+            texts += 1;
+        }
+        let parts = candidates(n);
+        if parts.iter().any(|p| best_canon(p).is_some() || m.find(p).is_some()) {
+            matched += 1;
+        }
+    }
+    (matched, texts)
+}
+
+/// Folded forms to try for a (possibly joined) header: whole, then each part.
+pub fn candidates(name: &str) -> Vec<String> {
+    let mut v = vec![fold_key(name)];
+    if name.contains(" / ") {
+        for part in name.rsplit(" / ") {
+            v.push(fold_key(part));
+        }
+    }
+    v
+}
+
+/// A framework's indicator ids and names, folded once per analysis.
+pub struct IndicatorMatcher {
+    ids: Vec<(String, String)>,
+    /// (" folded alias ", indicator id), longest first.
+    names: Vec<(String, String)>,
+    /// Folded numerator/denominator headers of ratio indicators.
+    ratio_parts: Vec<String>,
+}
+
+impl IndicatorMatcher {
+    pub fn new(fw: &Framework) -> IndicatorMatcher {
+        let ids = fw.indicators().map(|(_, i)| (i.id.to_ascii_lowercase(), i.id.clone())).collect();
+        let mut names: Vec<(String, String)> = fw
+            .indicators()
+            .flat_map(|(_, i)| std::iter::once(&i.name).chain(i.aliases.iter()).map(move |a| (fold_key(a), i.id.clone())))
+            .filter(|(f, _)| f.len() >= 6)
+            .map(|(f, id)| (format!(" {f} "), id))
+            .collect();
+        names.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        let ratio_parts = fw
+            .indicators()
+            .filter_map(|(_, i)| i.ratio.as_ref())
+            .flat_map(|r| r.numerator.iter().chain(r.denominator.iter()))
+            .map(|a| fold_key(a))
+            .collect();
+        IndicatorMatcher { ids, names, ratio_parts }
+    }
+
+    /// "Số hộ có cáp quang" is a numerator column, not the HT1 rate itself.
+    pub fn is_ratio_part(&self, folded: &str) -> bool {
+        self.ratio_parts.iter().any(|p| p == folded)
+    }
+
+    /// Indicator id for a folded header: the id as a token anywhere
+    /// ("HT1. Tỷ lệ…", "(HT1)"), else the indicator's name or an alias.
+    pub fn find(&self, folded: &str) -> Option<String> {
+        if self.is_ratio_part(folded) {
+            return None;
+        }
+        for (lower, id) in &self.ids {
+            if folded.split(' ').any(|t| t == lower) {
+                return Some(id.clone());
+            }
+        }
+        let padded = format!(" {folded} ");
+        self.names.iter().find(|(a, _)| padded.contains(a.as_str())).map(|(_, id)| id.clone())
+    }
+}
+
+fn row_names(sheet: &RawSheet, row: usize) -> Vec<String> {
+    (0..sheet.width()).map(|c| header_text(sheet.cell(row, c))).collect()
+}
+
+/// Joins a two-row header. A blank top cell inherits the text to its left
+/// when there is a sub-header below it (the shape a horizontal merge leaves).
+fn join_rows(top: &[String], bottom: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(top.len());
+    let mut carry = String::new();
+    for (i, b) in bottom.iter().enumerate() {
+        let t = top.get(i).cloned().unwrap_or_default();
+        if !t.is_empty() {
+            carry = t.clone();
+        } else if b.is_empty() {
+            carry.clear();
+        }
+        let t_eff = if t.is_empty() && !b.is_empty() { carry.clone() } else { t };
+        out.push(match (t_eff.is_empty(), b.is_empty()) {
+            (true, _) => b.clone(),
+            (false, true) => t_eff,
+            (false, false) if t_eff == *b => t_eff,
+            (false, false) => format!("{t_eff} / {b}"),
+        });
+    }
+    out
+}
+
+fn is_data_like(sheet: &RawSheet, row: usize) -> bool {
+    (0..sheet.width()).any(|c| matches!(sheet.cell(row, c), Cell::Date { .. }))
+}
+
+/// Finds the header. `None` when no row looks like one (the sheet is then
+/// classified `unknown`).
+pub fn detect(sheet: &RawSheet, fw: &Framework) -> Option<Header> {
+    let m = IndicatorMatcher::new(fw);
+    let fw = &m;
+    let h = sheet.height().min(SEARCH_ROWS);
+    let mut best: Option<((usize, usize), Header)> = None;
+    for r in 0..h {
+        if sheet.row_is_empty(r) {
+            continue;
+        }
+        let names = row_names(sheet, r);
+        let s = score(&names, fw);
+        let single = Header { row: r, rows: 1, names };
+        if s.1 >= 2 && best.as_ref().is_none_or(|(b, _)| s > *b) {
+            best = Some((s, single.clone()));
+        }
+        if r + 1 < sheet.height() && !is_data_like(sheet, r + 1) && !sheet.row_is_empty(r + 1) {
+            let below = row_names(sheet, r + 1);
+            let joined = join_rows(&single.names, &below);
+            let sj = score(&joined, fw);
+            // A two-row header must explain more columns than either row alone.
+            let sb = score(&below, fw);
+            if sj.0 > s.0 && sj.0 > sb.0 && best.as_ref().is_none_or(|(b, _)| sj > *b) {
+                best = Some((sj, Header { row: r + 1, rows: 2, names: joined }));
+            }
+        }
+    }
+    best.filter(|((m, t), _)| *m >= 1 || *t >= 3).map(|(_, h)| h)
+}
+
+/// Why a row below the header is not data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    Blank,
+    Totals,
+    Group,
+    RepeatedHeader,
+}
+
+pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<SkipReason> {
+    let w = sheet.width();
+    let mut first_texts = Vec::new();
+    let mut non_empty = 0;
+    for c in 0..w {
+        let cell = sheet.cell(row, c);
+        if cell.is_empty() {
+            continue;
+        }
+        non_empty += 1;
+        if first_texts.len() < 3 {
+            first_texts.push(cell);
+        }
+    }
+    if non_empty == 0 {
+        return Some(SkipReason::Blank);
+    }
+    for cell in &first_texts {
+        if let Cell::Text(s) = cell {
+            let f = fold_key(s);
+            if f.starts_with("tong cong") || f == "cong" || f.starts_with("cong toan") || f.starts_with("tong so") || f == "tong"
+                || f.starts_with("total") || f.starts_with("grand total")
+            {
+                return Some(SkipReason::Totals);
+            }
+        }
+    }
+    if let Some(Cell::Text(s)) = first_texts.first() {
+        if is_roman_group(s) {
+            return Some(SkipReason::Group);
+        }
+    }
+    let names = row_names(sheet, row);
+    if names == header.names {
+        return Some(SkipReason::RepeatedHeader);
+    }
+    None
+}
+
+/// "I", "II.", "IV)", "III. Hạ tầng số (04 chỉ tiêu)".
+pub fn is_roman_group(s: &str) -> bool {
+    let t = s.trim();
+    let head: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    if head.is_empty() || head.len() > 5 || !head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return false;
+    }
+    let rest = &t[head.len()..];
+    rest.is_empty() || rest.starts_with('.') || rest.starts_with(')') || rest.starts_with(" -") || rest.starts_with(" –")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_groups() {
+        assert!(is_roman_group("I. Hạ tầng số (04 chỉ tiêu)"));
+        assert!(is_roman_group("IV"));
+        assert!(is_roman_group("XII)"));
+        assert!(!is_roman_group("Ia Grai"));
+        assert!(!is_roman_group("Việt"));
+        assert!(!is_roman_group("X Quang"));
+    }
+
+    #[test]
+    fn joins_merged_top_row() {
+        let top = vec!["STT".to_string(), "Kết quả".into(), String::new(), String::new()];
+        let bottom = vec![String::new(), "Ngày có kết quả".into(), "Ngày trả".into(), String::new()];
+        assert_eq!(join_rows(&top, &bottom), vec!["STT", "Kết quả / Ngày có kết quả", "Kết quả / Ngày trả", ""]);
+    }
+}

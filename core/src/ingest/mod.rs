@@ -1,0 +1,403 @@
+//! Spreadsheet intake: any workbook or delimited text into classified sheets
+//! with a detected header, mapped columns, and typed values.
+//!
+//! Pipeline per sheet: raw grid (`grid`) → header (`header`) → column mapping
+//! (`columns`, plus framework indicators) → kind (`classify`) → typed columns
+//! and polars frames (`typed`). Problems with cells are diagnostics; only a
+//! file that cannot be used at all is an `Error`.
+
+pub mod columns;
+pub mod format;
+pub mod grid;
+pub mod header;
+mod cfb_check;
+mod classify;
+mod typed;
+mod workbook;
+
+pub use classify::Kind;
+pub use format::Format;
+pub use grid::{Cell, Limits, RawSheet};
+pub use typed::{DossierTable, PlanRow, UnitTable};
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::framework::Framework;
+use crate::text::legacy::LegacyEncoding;
+use columns::{Canon, ColType};
+use header::Header;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Progress callback: (done, total, stage). The browser shows a bar.
+pub trait Progress {
+    fn report(&self, done: usize, total: usize, stage: &str);
+}
+
+/// No-op progress for the CLI and tests.
+pub struct NoProgress;
+impl Progress for NoProgress {
+    fn report(&self, _: usize, _: usize, _: &str) {}
+}
+
+/// Where a column goes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Target {
+    Canon(Canon),
+    Indicator(String),
+}
+
+impl Target {
+    pub fn name(&self) -> String {
+        match self {
+            Target::Canon(c) => c.name().to_string(),
+            Target::Indicator(id) => id.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ColumnInfo {
+    pub index: usize,
+    pub header: String,
+    pub canonical: Option<String>,
+    #[serde(rename = "type")]
+    pub col_type: Option<&'static str>,
+    /// True when the user overrode the automatic mapping.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub overridden: bool,
+    #[serde(skip)]
+    pub target: Option<Target>,
+}
+
+/// A user's fix to the automatic mapping: column header → canonical name
+/// (or indicator id, or "" to ignore the column).
+pub type MappingOverrides = BTreeMap<String, BTreeMap<String, String>>;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RepairedCell {
+    pub row: u32,
+    pub column: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// Everything intake learned about one sheet.
+pub struct Sheet {
+    pub raw: RawSheet,
+    pub header: Option<Header>,
+    pub columns: Vec<ColumnInfo>,
+    pub kind: Kind,
+    pub kind_reason_vi: String,
+    pub kind_reason_en: String,
+    pub data_rows: Vec<usize>,
+    pub skipped: BTreeMap<&'static str, usize>,
+    pub legacy: Option<LegacyEncoding>,
+    pub nfd: bool,
+    pub repaired: Vec<RepairedCell>,
+    pub repaired_count: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Sheet {
+    pub fn name(&self) -> &str {
+        &self.raw.name
+    }
+    pub fn column_of(&self, t: &Target) -> Option<usize> {
+        self.columns.iter().find(|c| c.target.as_ref() == Some(t)).map(|c| c.index)
+    }
+    pub fn canon_col(&self, c: Canon) -> Option<usize> {
+        self.column_of(&Target::Canon(c))
+    }
+    pub fn header_name(&self, col: usize) -> String {
+        self.header.as_ref().and_then(|h| h.names.get(col).cloned()).filter(|s| !s.is_empty()).unwrap_or_else(|| column_letter(col))
+    }
+    pub fn repaired_encoding(&self) -> Option<&'static str> {
+        match self.legacy {
+            Some(LegacyEncoding::Tcvn3) => Some("tcvn3"),
+            Some(LegacyEncoding::Vni) => Some("vni"),
+            None if self.nfd => Some("nfd"),
+            None => None,
+        }
+    }
+}
+
+/// "A", "B", … "AA": how Excel names a 0-based column.
+pub fn column_letter(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+pub struct Workbook {
+    pub file_name: String,
+    pub format: Format,
+    pub text_encoding: Option<&'static str>,
+    pub sheets: Vec<Sheet>,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct OpenOptions {
+    pub limits: Limits,
+    pub mapping: MappingOverrides,
+}
+
+/// Reads, classifies and maps every sheet of a file.
+pub fn open(bytes: &[u8], file_name: &str, fw: &Framework, opts: &OpenOptions, progress: &dyn Progress) -> Result<Workbook> {
+    let result = (|| {
+        if bytes.len() > opts.limits.max_bytes {
+            return Err(grid::too_large(
+                &format!("{} MB, giới hạn {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
+                &format!("{} MB, limit {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
+            ));
+        }
+        let format = format::detect(bytes)?;
+        progress.report(0, 100, "read");
+        let (raws, text_encoding) = workbook::read_all(bytes, file_name, format, &opts.limits, progress)?;
+        let total = raws.len();
+        let mut sheets = Vec::with_capacity(total);
+        for (i, raw) in raws.into_iter().enumerate() {
+            progress.report(50 + 50 * i / total.max(1), 100, "analyse");
+            let overrides = opts.mapping.get(&raw.name);
+            sheets.push(analyse(raw, fw, overrides));
+        }
+        progress.report(100, 100, "done");
+        Ok(Workbook { file_name: file_name.to_string(), format, text_encoding, sheets, sha256: crate::sha256_hex(bytes) })
+    })();
+    result.map_err(|e| e.in_file(file_name))
+}
+
+/// Header, mapping, kind and data rows of one raw sheet.
+pub fn analyse(raw: RawSheet, fw: &Framework, overrides: Option<&BTreeMap<String, String>>) -> Sheet {
+    let mut sheet = Sheet {
+        raw,
+        header: None,
+        columns: Vec::new(),
+        kind: Kind::Unknown,
+        kind_reason_vi: String::new(),
+        kind_reason_en: String::new(),
+        data_rows: Vec::new(),
+        skipped: BTreeMap::new(),
+        legacy: None,
+        nfd: false,
+        repaired: Vec::new(),
+        repaired_count: 0,
+        warnings: Vec::new(),
+    };
+    sheet.refresh(fw, overrides);
+    sheet
+}
+
+impl Sheet {
+    /// (Re)derives header, mapping, rows and kind, e.g. after the framework
+    /// changed (a criteria sheet was found) or the user fixed a mapping.
+    pub fn refresh(&mut self, fw: &Framework, overrides: Option<&BTreeMap<String, String>>) {
+        self.header = header::detect(&self.raw, fw);
+        self.columns.clear();
+        self.data_rows.clear();
+        self.skipped.clear();
+        self.warnings.clear();
+        typed::detect_text_repair(self);
+        if let Some(h) = self.header.clone() {
+            // Header text after legacy repair can match more columns.
+            if self.legacy.is_some() {
+                let redetected = header::detect(&self.raw, fw);
+                let _ = redetected;
+            }
+            self.columns = map_columns(&h.names, fw, overrides);
+            for r in h.first_data_row()..self.raw.height() {
+                match header::skip_reason(&self.raw, r, &h) {
+                    None => self.data_rows.push(r),
+                    Some(header::SkipReason::Blank) => {}
+                    Some(header::SkipReason::Totals) => *self.skipped.entry("totals").or_default() += 1,
+                    Some(header::SkipReason::Group) => *self.skipped.entry("group").or_default() += 1,
+                    Some(header::SkipReason::RepeatedHeader) => *self.skipped.entry("repeated_header").or_default() += 1,
+                }
+            }
+        }
+        let (kind, vi, en) = classify::classify(self, fw);
+        self.kind = kind;
+        self.kind_reason_vi = vi;
+        self.kind_reason_en = en;
+    }
+}
+
+/// Maps header names to targets. Each target is taken once, by the column
+/// that matches it best; user overrides win.
+pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap<String, String>>) -> Vec<ColumnInfo> {
+    let matcher = header::IndicatorMatcher::new(fw);
+    let mut proposals: Vec<(usize, Target, u32)> = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        if n.is_empty() {
+            continue;
+        }
+        let mut best: Option<(Target, u32)> = None;
+        for cand in header::candidates(n) {
+            if let Some(id) = matcher.find(&cand) {
+                best = Some((Target::Indicator(id), 2000));
+                break;
+            }
+            if let Some((c, s)) = columns::best_canon(&cand) {
+                if best.as_ref().is_none_or(|(_, b)| s > *b) {
+                    best = Some((Target::Canon(c), s));
+                }
+            }
+        }
+        if let Some((t, s)) = best {
+            proposals.push((i, t, s));
+        }
+    }
+    // Highest score claims a target first.
+    let mut order: Vec<usize> = (0..proposals.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(proposals[k].2), proposals[k].0));
+    let mut taken: Vec<Target> = Vec::new();
+    let mut assigned: BTreeMap<usize, Target> = BTreeMap::new();
+    for k in order {
+        let (i, t, _) = &proposals[k];
+        if !taken.contains(t) {
+            taken.push(t.clone());
+            assigned.insert(*i, t.clone());
+        }
+    }
+    let mut cols: Vec<ColumnInfo> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let target = assigned.get(&i).cloned();
+            ColumnInfo { index: i, header: n.clone(), canonical: None, col_type: None, overridden: false, target }
+        })
+        .collect();
+    if let Some(ov) = overrides {
+        for (header, to) in ov {
+            let new_target = if to.is_empty() {
+                None
+            } else if let Some(c) = Canon::from_name(to) {
+                Some(Target::Canon(c))
+            } else {
+                fw.find(to).map(|i| Target::Indicator(i.id.clone()))
+            };
+            // The target moves: whoever held it loses it.
+            if let Some(t) = &new_target {
+                for c in cols.iter_mut() {
+                    if c.target.as_ref() == Some(t) {
+                        c.target = None;
+                    }
+                }
+            }
+            for c in cols.iter_mut().filter(|c| &c.header == header) {
+                c.target = new_target.clone();
+                c.overridden = true;
+            }
+        }
+    }
+    for c in cols.iter_mut() {
+        c.canonical = c.target.as_ref().map(Target::name);
+        c.col_type = c.target.as_ref().map(|t| match t {
+            Target::Canon(k) => k.col_type().name(),
+            Target::Indicator(id) => match fw.find(id).map(|i| i.unit) {
+                Some(crate::framework::Unit::YesNo) => ColType::YesNo.name(),
+                Some(crate::framework::Unit::Percent) => ColType::Percent.name(),
+                _ => ColType::Number.name(),
+            },
+        });
+    }
+    cols
+}
+
+// ---------------------------------------------------------------- reports
+
+#[derive(Serialize)]
+pub struct InspectReport {
+    pub file: String,
+    pub format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_encoding: Option<&'static str>,
+    pub sha256: String,
+    pub sheets: Vec<SheetReport>,
+}
+
+#[derive(Serialize)]
+pub struct SheetReport {
+    pub name: String,
+    pub rows: usize,
+    pub header_row: Option<u32>,
+    pub header_rows: usize,
+    pub kind: &'static str,
+    pub kind_reason: String,
+    pub kind_reason_en: String,
+    pub columns: Vec<ColumnInfo>,
+    pub warnings: Vec<Diagnostic>,
+    pub repaired_encoding: Option<&'static str>,
+    pub repaired_cells: Vec<RepairedCell>,
+    pub repaired_count: usize,
+    pub skipped_rows: BTreeMap<&'static str, usize>,
+}
+
+/// Warnings listed per sheet in a report (the full list stays in memory).
+const MAX_LISTED_WARNINGS: usize = 200;
+
+impl Workbook {
+    pub fn inspect(&self) -> InspectReport {
+        InspectReport {
+            file: self.file_name.clone(),
+            format: self.format.name(),
+            text_encoding: self.text_encoding,
+            sha256: self.sha256.clone(),
+            sheets: self
+                .sheets
+                .iter()
+                .map(|s| SheetReport {
+                    name: s.raw.name.clone(),
+                    rows: s.data_rows.len(),
+                    header_row: s.header.as_ref().map(|h| s.raw.excel_row(h.row) + 1 - h.rows as u32),
+                    header_rows: s.header.as_ref().map(|h| h.rows).unwrap_or(0),
+                    kind: s.kind.name(),
+                    kind_reason: s.kind_reason_vi.clone(),
+                    kind_reason_en: s.kind_reason_en.clone(),
+                    columns: s.columns.iter().filter(|c| !c.header.is_empty()).cloned().collect(),
+                    warnings: s.warnings.iter().take(MAX_LISTED_WARNINGS).cloned().collect(),
+                    repaired_encoding: s.repaired_encoding(),
+                    repaired_cells: s.repaired.clone(),
+                    repaired_count: s.repaired_count,
+                    skipped_rows: s.skipped.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn sheets_of(&self, kind: Kind) -> impl Iterator<Item = &Sheet> {
+        self.sheets.iter().filter(move |s| s.kind == kind)
+    }
+
+    /// The largest sheet of a kind (a workbook may hold several).
+    pub fn main_sheet(&self, kind: Kind) -> Option<&Sheet> {
+        self.sheets_of(kind).max_by_key(|s| s.data_rows.len())
+    }
+
+    pub fn sheet_mut(&mut self, name: &str) -> Option<&mut Sheet> {
+        self.sheets.iter_mut().find(|s| s.raw.name == name)
+    }
+}
+
+pub(crate) fn no_sheet_error(kind: Kind) -> Error {
+    let (vi, en) = match kind {
+        Kind::Villages => (
+            "Không tìm thấy trang tính danh sách thôn (cần cột «Thôn» và các cột chỉ tiêu như «HT1», «CQ1»). Hãy kiểm tra tên cột hoặc chỉnh ánh xạ cột.",
+            "No villages sheet found (it needs a \"Thôn\" column and indicator columns such as \"HT1\", \"CQ1\"). Check the column headers or fix the column mapping.",
+        ),
+        Kind::Dossiers => (
+            "Không tìm thấy trang tính danh sách hồ sơ (cần cột «Ngày tiếp nhận» và «Ngày có kết quả» hoặc «Ngày hẹn trả»). Hãy kiểm tra tên cột hoặc chỉnh ánh xạ cột.",
+            "No dossier sheet found (it needs a \"Ngày tiếp nhận\" column and \"Ngày có kết quả\" or \"Ngày hẹn trả\"). Check the column headers or fix the column mapping.",
+        ),
+        _ => ("Không tìm thấy trang tính phù hợp.", "No suitable sheet found."),
+    };
+    Error::new(if kind == Kind::Villages { "no_villages_sheet" } else { "no_dossier_sheet" }, vi, en)
+}

@@ -1,0 +1,417 @@
+//! Typed values: text repair, then cells into typed columns and polars
+//! frames, with a diagnostic for every cell that could not be read.
+
+use super::columns::Canon;
+use super::grid::Cell;
+use super::{RepairedCell, Sheet, Target};
+use crate::date::Date;
+use crate::error::Diagnostic;
+use crate::framework::{Framework, Unit};
+use crate::text::{self, legacy};
+use crate::values::{self, DateParse};
+use polars::prelude::*;
+use std::borrow::Cow;
+
+/// Cells sampled to decide whether a sheet is in a legacy encoding.
+const LEGACY_SAMPLE: usize = 4000;
+/// Repaired cells listed in reports (the count covers all of them).
+const LISTED_REPAIRS: usize = 50;
+/// Cell diagnostics kept per sheet; beyond that they are counted.
+const MAX_WARNINGS: usize = 5000;
+
+/// Decides per sheet whether text is TCVN3/VNI (repaired) or NFD
+/// (normalised), from the statistics of its text cells.
+pub fn detect_text_repair(sheet: &mut Sheet) {
+    let mut sample: Vec<&str> = Vec::new();
+    let mut nfd = false;
+    'outer: for r in 0..sheet.raw.height() {
+        for c in 0..sheet.raw.width() {
+            if let Cell::Text(s) = sheet.raw.cell(r, c) {
+                if !s.is_ascii() {
+                    // A prefix is enough to judge the encoding of a long cell.
+                    let s = prefix(s, 400);
+                    if !nfd && text::is_nfd_variant(s) {
+                        nfd = true;
+                    }
+                    sample.push(s);
+                    if sample.len() >= LEGACY_SAMPLE {
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+    sheet.legacy = legacy::detect(&sample);
+    sheet.nfd = nfd;
+    if let Some(h) = sheet.header.as_mut() {
+        if let Some(enc) = sheet.legacy {
+            for n in h.names.iter_mut() {
+                if let Some(fixed) = legacy::repair(n, enc) {
+                    *n = fixed;
+                }
+            }
+        }
+    }
+    if let Some(enc) = sheet.legacy {
+        let mut count = 0;
+        let mut listed = Vec::new();
+        for r in 0..sheet.raw.height() {
+            for c in 0..sheet.raw.width() {
+                if let Cell::Text(s) = sheet.raw.cell(r, c) {
+                    if let Some(fixed) = legacy::repair(s, enc) {
+                        count += 1;
+                        if listed.len() < LISTED_REPAIRS {
+                            listed.push(RepairedCell {
+                                row: sheet.raw.excel_row(r),
+                                column: super::column_letter(c),
+                                from: s.to_string(),
+                                to: fixed,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        sheet.repaired = listed;
+        sheet.repaired_count = count;
+    }
+}
+
+fn prefix(s: &str, max_bytes: usize) -> &str {
+    if s.len() <= max_bytes {
+        return s;
+    }
+    let mut end = max_bytes;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+impl Sheet {
+    /// A text cell as the user meant it: legacy-repaired, NFC, trimmed.
+    pub fn text(&self, row: usize, col: usize) -> Option<String> {
+        match self.raw.cell(row, col) {
+            Cell::Text(s) => {
+                let s = s.trim();
+                if s.is_empty() {
+                    return None;
+                }
+                let fixed: Cow<str> = match self.legacy.and_then(|e| legacy::repair(s, e)) {
+                    Some(f) => Cow::Owned(f),
+                    None => Cow::Borrowed(s),
+                };
+                Some(text::nfc(fixed.trim()))
+            }
+            Cell::Number(n) => Some(super::grid::format_number(n)),
+            Cell::Date { date, .. } => Some(date.to_string()),
+            Cell::Bool(b) => Some(if b { "TRUE".into() } else { "FALSE".into() }),
+            Cell::Empty | Cell::Error => None,
+        }
+    }
+
+    fn warn(&mut self, row: usize, col: usize, vi: String, en: String) {
+        if self.warnings.len() < MAX_WARNINGS {
+            let value = self.raw.cell(row, col).display();
+            let d = Diagnostic::cell(self.raw.excel_row(row), &self.header_name(col), &value, vi, en);
+            self.warnings.push(d);
+        }
+    }
+
+    /// A date column: date cells, Excel serials, and text dates in the
+    /// Vietnamese forms. mm/dd-only text is a diagnostic, never a guess.
+    pub fn date_column(&mut self, col: Option<usize>) -> (Vec<Option<i32>>, Vec<Option<u32>>) {
+        let rows = self.data_rows.clone();
+        let mut dates = Vec::with_capacity(rows.len());
+        let mut secs = Vec::with_capacity(rows.len());
+        let Some(col) = col else {
+            return (vec![None; rows.len()], vec![None; rows.len()]);
+        };
+        for &r in &rows {
+            let (d, s) = match self.raw.cell(r, col) {
+                Cell::Date { date, seconds } => (Some(date), seconds),
+                Cell::Number(n) => match values::excel_serial_to_date(n, false) {
+                    Some((d, s)) if n >= 20_000.0 => (Some(d), s),
+                    _ => {
+                        self.warn(r, col, "Số này không phải ngày hợp lệ.".into(), "This number is not a valid date.".into());
+                        (None, None)
+                    }
+                },
+                Cell::Text(t) if t.trim().is_empty() => (None, None),
+                Cell::Text(t) => match values::parse_date_text(t) {
+                    DateParse::Date { date, seconds } => (Some(date), seconds),
+                    DateParse::MonthFirstOnly => {
+                        self.warn(
+                            r,
+                            col,
+                            "Ngày này chỉ đúng nếu đọc theo kiểu tháng/ngày (mm/dd); Thôn Số không đoán. Hãy sửa thành ngày/tháng/năm.".into(),
+                            "This date only works as month/day (mm/dd); Thôn Số does not guess. Rewrite it as day/month/year.".into(),
+                        );
+                        (None, None)
+                    }
+                    DateParse::Invalid => {
+                        self.warn(
+                            r,
+                            col,
+                            "Không đọc được ngày (cần dạng ngày/tháng/năm, ví dụ 15/03/2024).".into(),
+                            "Cannot read this date (expected day/month/year, e.g. 15/03/2024).".into(),
+                        );
+                        (None, None)
+                    }
+                },
+                Cell::Empty => (None, None),
+                Cell::Bool(_) | Cell::Error => {
+                    self.warn(r, col, "Ô không chứa ngày.".into(), "The cell holds no date.".into());
+                    (None, None)
+                }
+            };
+            dates.push(d.map(|d: Date| d.0));
+            secs.push(s);
+        }
+        (dates, secs)
+    }
+
+    pub fn text_column(&self, col: Option<usize>) -> Vec<Option<String>> {
+        match col {
+            None => vec![None; self.data_rows.len()],
+            Some(c) => self.data_rows.iter().map(|&r| self.text(r, c)).collect(),
+        }
+    }
+
+    /// Numbers; `percent_scale` turns 0–1 fraction columns into 0–100.
+    pub fn number_column(&mut self, col: Option<usize>, percent_scale: bool) -> Vec<Option<f64>> {
+        let rows = self.data_rows.clone();
+        let Some(col) = col else { return vec![None; rows.len()] };
+        let samples: Vec<String> = rows.iter().take(500).filter_map(|&r| match self.raw.cell(r, col) {
+            Cell::Text(t) => Some(t.to_string()),
+            _ => None,
+        }).collect();
+        let sample_refs: Vec<&str> = samples.iter().map(String::as_str).collect();
+        let style = values::detect_number_style(&sample_refs);
+        let mut out = Vec::with_capacity(rows.len());
+        let mut explicit_pct = Vec::with_capacity(rows.len());
+        for &r in &rows {
+            let v = match self.raw.cell(r, col) {
+                Cell::Number(n) if n.is_finite() => Some((n, false)),
+                Cell::Bool(b) => Some((if b { 1.0 } else { 0.0 }, false)),
+                Cell::Text(t) if t.trim().is_empty() || is_dash(t) => None,
+                Cell::Text(_) => match values::parse_number_with(&self.text(r, col).unwrap_or_default(), style) {
+                    Some(n) => Some((n.value, n.percent)),
+                    None => {
+                        self.warn(r, col, "Không đọc được số (ví dụ hợp lệ: 1.234,5 hoặc 85%).".into(), "Cannot read this number (valid examples: 1.234,5 or 85%).".into());
+                        None
+                    }
+                },
+                Cell::Empty => None,
+                _ => {
+                    self.warn(r, col, "Ô không chứa số.".into(), "The cell holds no number.".into());
+                    None
+                }
+            };
+            out.push(v.map(|x| x.0));
+            explicit_pct.push(v.map(|x| x.1).unwrap_or(false));
+        }
+        if percent_scale {
+            let plain_max = out.iter().zip(&explicit_pct).filter(|(_, p)| !**p).filter_map(|(v, _)| *v).fold(f64::NEG_INFINITY, f64::max);
+            let any_plain = plain_max > f64::NEG_INFINITY;
+            // A column whose plain numbers all lie in [0, 1] holds fractions.
+            if any_plain && plain_max <= 1.0 {
+                for (v, p) in out.iter_mut().zip(&explicit_pct) {
+                    if !*p {
+                        *v = v.map(|x| x * 100.0);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub fn yes_no_column(&mut self, col: Option<usize>) -> Vec<Option<bool>> {
+        let rows = self.data_rows.clone();
+        let Some(col) = col else { return vec![None; rows.len()] };
+        let samples: Vec<String> = rows.iter().map(|&r| match self.raw.cell(r, col) {
+            Cell::Text(t) => t.to_string(),
+            _ => String::new(),
+        }).collect();
+        let refs: Vec<&str> = samples.iter().map(String::as_str).collect();
+        let x_blank = values::column_is_x_blank(&refs);
+        let mut out = Vec::with_capacity(rows.len());
+        for &r in &rows {
+            let v = match self.raw.cell(r, col) {
+                Cell::Bool(b) => Some(b),
+                Cell::Number(n) if n == 1.0 => Some(true),
+                Cell::Number(n) if n == 0.0 => Some(false),
+                Cell::Empty => x_blank.then_some(false),
+                Cell::Text(t) if t.trim().is_empty() => x_blank.then_some(false),
+                Cell::Text(_) => match values::parse_yes_no(&self.text(r, col).unwrap_or_default()) {
+                    Some(b) => Some(b),
+                    None => {
+                        self.warn(r, col, "Không hiểu giá trị có/không (dùng Có/Không, Đạt/Chưa đạt, x, 1/0).".into(), "Cannot read this yes/no value (use Có/Không, Đạt/Chưa đạt, x, 1/0).".into());
+                        None
+                    }
+                },
+                _ => {
+                    self.warn(r, col, "Không hiểu giá trị có/không.".into(), "Cannot read this yes/no value.".into());
+                    None
+                }
+            };
+            out.push(v);
+        }
+        out
+    }
+
+    pub fn excel_rows(&self) -> Vec<u32> {
+        self.data_rows.iter().map(|&r| self.raw.excel_row(r)).collect()
+    }
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s.trim(), "-" | "–" | "—" | "x/" | "N/A" | "n/a")
+}
+
+pub fn channel_name(c: values::Channel) -> &'static str {
+    match c {
+        values::Channel::Online => "online",
+        values::Channel::InPerson => "in_person",
+        values::Channel::Postal => "postal",
+    }
+}
+
+fn str_series(name: &str, v: Vec<Option<String>>) -> Column {
+    Series::new(name.into(), v).into()
+}
+
+/// The dossier sheet as a frame. Personal columns (applicant, dossier id)
+/// are never copied into it: analytics do not need them.
+pub struct DossierTable {
+    pub df: DataFrame,
+    pub sheet: String,
+    pub present: Vec<Canon>,
+}
+
+impl DossierTable {
+    pub fn from_sheet(sheet: &mut Sheet) -> PolarsResult<DossierTable> {
+        let present: Vec<Canon> = super::columns::ALL.iter().copied().filter(|c| sheet.canon_col(*c).is_some()).collect();
+        let col = |s: &Sheet, c: Canon| s.canon_col(c);
+        let (received, received_secs) = sheet.date_column(col(sheet, Canon::ReceivedAt));
+        let (due, _) = sheet.date_column(col(sheet, Canon::DueAt));
+        let (completed, _) = sheet.date_column(col(sheet, Canon::CompletedAt));
+        let (returned, _) = sheet.date_column(col(sheet, Canon::ReturnedAt));
+        let deadline = sheet.number_column(col(sheet, Canon::LegalDeadlineDays), false);
+        let paid = sheet.yes_no_column(col(sheet, Canon::PaidOnline));
+        let digitised = sheet.yes_no_column(col(sheet, Canon::Digitised));
+        let channel_col = col(sheet, Canon::Channel);
+        let mut channels = Vec::with_capacity(sheet.data_rows.len());
+        for r in sheet.data_rows.clone() {
+            let v = match channel_col.and_then(|c| sheet.text(r, c)) {
+                None => None,
+                Some(t) => match values::parse_channel(&t) {
+                    Some(ch) => Some(channel_name(ch).to_string()),
+                    None => {
+                        if let Some(c) = channel_col {
+                            sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
+                        }
+                        None
+                    }
+                },
+            };
+            channels.push(v);
+        }
+        let mut cols = vec![
+            Column::new("row".into(), sheet.excel_rows()),
+            Column::new("received".into(), received),
+            Column::new("received_secs".into(), received_secs),
+            Column::new("due".into(), due),
+            Column::new("completed".into(), completed),
+            Column::new("returned".into(), returned),
+            Column::new("legal_deadline_days".into(), deadline),
+            Column::new("paid_online".into(), paid),
+            Column::new("digitised".into(), digitised),
+            str_series("channel", channels),
+        ];
+        for c in [Canon::Commune, Canon::Village, Canon::ProcedureName, Canon::ProcedureCode, Canon::Field, Canon::ProcessingUnit, Canon::Status] {
+            cols.push(str_series(c.name(), sheet.text_column(col(sheet, c))));
+        }
+        Ok(DossierTable { df: DataFrame::new(cols)?, sheet: sheet.name().to_string(), present })
+    }
+}
+
+/// The villages sheet as a frame: unit names plus one Float64 column per
+/// indicator, already on the indicator's scale (0–100 for percentages,
+/// 1/0 for yes/no); null means missing.
+pub struct UnitTable {
+    pub df: DataFrame,
+    pub sheet: String,
+    /// Indicators the sheet provides (a column, or numerator and denominator).
+    pub provided: Vec<String>,
+}
+
+impl UnitTable {
+    pub fn from_sheet(sheet: &mut Sheet, fw: &Framework) -> PolarsResult<UnitTable> {
+        let col = |s: &Sheet, c: Canon| s.canon_col(c);
+        let mut cols = vec![Column::new("row".into(), sheet.excel_rows())];
+        for c in [Canon::Province, Canon::District, Canon::Commune, Canon::Village] {
+            cols.push(str_series(c.name(), sheet.text_column(col(sheet, c))));
+        }
+        let (launch, _) = sheet.date_column(col(sheet, Canon::LaunchDate));
+        cols.push(Column::new("launch_date".into(), launch));
+        let households = sheet.number_column(col(sheet, Canon::Households), false);
+        let mut provided = Vec::new();
+        let header_names: Vec<String> = sheet.header.as_ref().map(|h| h.names.clone()).unwrap_or_default();
+        for (_, ind) in fw.indicators() {
+            let direct = sheet.column_of(&Target::Indicator(ind.id.clone()));
+            let values: Option<Vec<Option<f64>>> = match (direct, ind.unit) {
+                (Some(c), Unit::YesNo) => Some(sheet.yes_no_column(Some(c)).into_iter().map(|b| b.map(|b| if b { 1.0 } else { 0.0 })).collect()),
+                (Some(c), Unit::Percent) => Some(sheet.number_column(Some(c), true)),
+                (Some(c), Unit::Number) => Some(sheet.number_column(Some(c), false)),
+                (None, _) => ind.ratio.as_ref().and_then(|ratio| {
+                    let find = |aliases: &[String]| {
+                        header_names.iter().position(|h| {
+                            let fh = text::fold_key(h);
+                            aliases.iter().any(|a| text::fold_key(a) == fh)
+                        })
+                    };
+                    let num_c = find(&ratio.numerator)?;
+                    let den_c = find(&ratio.denominator).or(col(sheet, Canon::Households))?;
+                    let num = sheet.number_column(Some(num_c), false);
+                    let den = if Some(den_c) == col(sheet, Canon::Households) { households.clone() } else { sheet.number_column(Some(den_c), false) };
+                    Some(
+                        num.iter()
+                            .zip(&den)
+                            .map(|(n, d)| match (n, d) {
+                                (Some(n), Some(d)) if *d > 0.0 => Some(n / d * 100.0),
+                                _ => None,
+                            })
+                            .collect(),
+                    )
+                }),
+            };
+            if let Some(v) = values {
+                provided.push(ind.id.clone());
+                cols.push(Column::new(ind.id.as_str().into(), v));
+            } else {
+                cols.push(Column::new(ind.id.as_str().into(), vec![None::<f64>; sheet.data_rows.len()]));
+            }
+        }
+        cols.push(Column::new("households".into(), households));
+        Ok(UnitTable { df: DataFrame::new(cols)?, sheet: sheet.name().to_string(), provided })
+    }
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PlanRow {
+    pub commune: String,
+    pub planned: f64,
+}
+
+impl PlanRow {
+    pub fn from_sheet(sheet: &mut Sheet) -> Vec<PlanRow> {
+        let communes = sheet.text_column(sheet.canon_col(Canon::Commune));
+        let planned = sheet.number_column(sheet.canon_col(Canon::Planned), false);
+        communes
+            .into_iter()
+            .zip(planned)
+            .filter_map(|(c, p)| Some(PlanRow { commune: c?, planned: p? }))
+            .collect()
+    }
+}

@@ -1,0 +1,194 @@
+//! Workbook containers through calamine, with size limits checked before
+//! anything is inflated.
+
+use super::format::{password_error, Format};
+use super::grid::{read_delimited, too_large, Limits, RawSheet, Store};
+use super::Progress;
+use crate::error::{Error, Result};
+use calamine::{Data, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+use std::io::Cursor;
+
+pub fn read_all(
+    bytes: &[u8],
+    file_name: &str,
+    format: Format,
+    limits: &Limits,
+    progress: &dyn Progress,
+) -> Result<(Vec<RawSheet>, Option<&'static str>)> {
+    if format == Format::Csv {
+        let (sheet, enc) = read_delimited(bytes, sheet_name_for_text(file_name), limits)?;
+        return Ok((vec![sheet], Some(enc)));
+    }
+    if matches!(format, Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Ods) {
+        check_zip(bytes, limits)?;
+    }
+    if format == Format::Ods {
+        check_ods_repeats(bytes, limits)?;
+    }
+    if format == Format::Xls {
+        super::cfb_check::check(bytes).map_err(|why| open_error(&format!("OLE structure: {why}")))?;
+    }
+    // calamine may panic on malformed input; a damaged file is the user's
+    // problem to fix, so it becomes an ordinary "unreadable" error.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_container(bytes, format, limits, progress)));
+    let sheets = read.unwrap_or_else(|_| Err(open_error("the reader stopped on malformed data")))?;
+    Ok((sheets, None))
+}
+
+fn read_container(bytes: &[u8], format: Format, limits: &Limits, progress: &dyn Progress) -> Result<Vec<RawSheet>> {
+    let cursor = Cursor::new(bytes);
+    match format {
+        Format::Xlsx | Format::Xlsm => read_with(Xlsx::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        Format::Xlsb => read_with(Xlsb::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        Format::Xls => read_with(Xls::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        Format::Ods => read_with(Ods::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        Format::Csv => unreachable_csv(),
+    }
+}
+
+fn unreachable_csv() -> Result<Vec<RawSheet>> {
+    Err(Error::internal("csv handled above"))
+}
+
+/// The one sheet of a text file is named after the file, without folders.
+fn sheet_name_for_text(file_name: &str) -> &str {
+    file_name.rsplit(['/', '\\']).next().unwrap_or(file_name)
+}
+
+fn open_error(detail: &str) -> Error {
+    let lower = detail.to_ascii_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        return password_error();
+    }
+    Error::new(
+        "unreadable_workbook",
+        format!("Không mở được bảng tính: tệp bị hỏng hoặc không đúng định dạng ({detail}). Hãy mở bằng Excel và lưu lại dạng .xlsx."),
+        format!("Cannot open the workbook: the file is damaged or not in the expected format ({detail}). Open it in Excel and save it as .xlsx."),
+    )
+}
+
+/// Rejects zip bombs by the sizes the central directory declares, before
+/// calamine inflates anything.
+fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| open_error(&format!("zip: {e}")))?;
+    if zip.len() > 20_000 {
+        return Err(too_large(&format!("{} mục trong tệp nén", zip.len()), &format!("{} zip entries", zip.len())));
+    }
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|e| open_error(&format!("zip: {e}")))?;
+        total = total.saturating_add(f.size());
+        let ratio = f.size() / f.compressed_size().max(1);
+        if f.size() > 64 << 20 && ratio > 200 {
+            return Err(Error::new(
+                "zip_bomb",
+                format!("Tệp có phần nén bất thường («{}»: {} MB khi giải nén, gấp {ratio} lần). Tệp này không an toàn để mở.", f.name(), f.size() >> 20),
+                format!("The file has an abnormally compressed part (\"{}\": {} MB unpacked, {ratio}× its packed size). It is not safe to open.", f.name(), f.size() >> 20),
+            ));
+        }
+    }
+    if total > limits.max_unzipped_bytes {
+        return Err(too_large(&format!("{} MB khi giải nén", total >> 20), &format!("{} MB unpacked", total >> 20)));
+    }
+    Ok(())
+}
+
+/// ODS compresses runs of equal cells as "repeated" counts; a hostile file
+/// can claim 10^18 non-empty cells in 600 bytes. Count what the repeats
+/// expand to before calamine materialises them.
+fn check_ods_repeats(bytes: &[u8], limits: &Limits) -> Result<()> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| open_error(&format!("zip: {e}")))?;
+    let Ok(entry) = zip.by_name("content.xml") else { return Ok(()) };
+    let mut xml = Vec::new();
+    entry.take(limits.max_unzipped_bytes).read_to_end(&mut xml).map_err(|e| open_error(&format!("content.xml: {e}")))?;
+    let attr = |tag: &[u8], name: &[u8]| -> u64 {
+        let Some(p) = find(tag, name) else { return 1 };
+        let rest = &tag[p + name.len()..];
+        let digits: Vec<u8> = rest.iter().skip_while(|&&b| b == b'=' || b == b'"' || b == b'\'').take_while(|b| b.is_ascii_digit()).copied().collect();
+        std::str::from_utf8(&digits).ok().and_then(|s| s.parse().ok()).unwrap_or(1)
+    };
+    let mut cells: u64 = 0;
+    let mut row_rep: u64 = 1;
+    let mut i = 0;
+    while let Some(p) = find(&xml[i..], b"<table:table-") {
+        let start = i + p;
+        let end = xml[start..].iter().position(|&b| b == b'>').map(|e| start + e + 1).unwrap_or(xml.len());
+        let tag = &xml[start..end];
+        if tag.starts_with(b"<table:table-row") {
+            row_rep = attr(tag, b"table:number-rows-repeated");
+        } else if tag.starts_with(b"<table:table-cell") {
+            let has_content = find(tag, b"office:value-type").is_some() || !tag.ends_with(b"/>");
+            if has_content {
+                let cols = attr(tag, b"table:number-columns-repeated");
+                cells = cells.saturating_add(row_rep.saturating_mul(cols));
+                if cells > limits.max_cells as u64 {
+                    return Err(too_large(
+                        &format!("bảng ODS khai báo hơn {} ô có dữ liệu", limits.max_cells),
+                        &format!("the ODS table declares more than {} non-empty cells", limits.max_cells),
+                    ));
+                }
+            }
+        }
+        i = end;
+    }
+    Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn read_with<R, RS>(mut wb: R, limits: &Limits, progress: &dyn Progress) -> Result<Vec<RawSheet>>
+where
+    R: Reader<RS>,
+    RS: std::io::Read + std::io::Seek,
+    R::Error: std::fmt::Display,
+{
+    let names = wb.sheet_names();
+    if names.len() > limits.max_sheets {
+        return Err(too_large(&format!("{} trang tính", names.len()), &format!("{} sheets", names.len())));
+    }
+    let mut out = Vec::with_capacity(names.len());
+    let mut cells = 0usize;
+    let n = names.len();
+    for (i, name) in names.into_iter().enumerate() {
+        progress.report(50 * i / n.max(1), 100, "read");
+        let range: Range<Data> = match wb.worksheet_range(&name) {
+            Ok(r) => r,
+            // A chart sheet or an unreadable sheet: keep the rest of the file.
+            Err(e) => {
+                let msg = e.to_string();
+                if msg.to_ascii_lowercase().contains("password") {
+                    return Err(password_error());
+                }
+                Range::empty()
+            }
+        };
+        cells = cells.saturating_add(range.get_size().0.saturating_mul(range.get_size().1));
+        if cells > limits.max_cells {
+            return Err(too_large(&format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
+        }
+        for c in range.used_cells() {
+            if let Data::String(s) = c.2 {
+                if s.len() > limits.max_cell_chars * 4 {
+                    return Err(Error::new(
+                        "cell_too_long",
+                        format!("Ô {} có hơn {} ký tự; tệp có thể bị hỏng.", super::column_letter(c.1) + &(c.0 + 1).to_string(), limits.max_cell_chars),
+                        format!("Cell {} has more than {} characters; the file may be damaged.", super::column_letter(c.1) + &(c.0 + 1).to_string(), limits.max_cell_chars),
+                    )
+                    .in_sheet(&name));
+                }
+            }
+        }
+        out.push(RawSheet { name, store: Store::Range(range) });
+    }
+    if out.is_empty() {
+        return Err(Error::new(
+            "no_sheets",
+            "Bảng tính không có trang tính nào đọc được.",
+            "The workbook has no readable sheet.",
+        ));
+    }
+    Ok(out)
+}

@@ -1,0 +1,409 @@
+//! Criteria scoring: per-village status, readiness, pillar scores, what is
+//! missing and by how much; commune roll-ups against plan; the villages one
+//! step away; snapshot comparison.
+//!
+//! Rules (domain brief §2, product rules): Đạt = every mandatory (BB)
+//! indicator passes (and, if set, at least k self-selected ones); Gần đạt =
+//! at most `near_max_mandatory_failed` BB fail, or readiness ≥ 70, or all BB
+//! pass but the TC count falls short; otherwise Chưa đạt. Readiness ranks
+//! villages and never decides recognition. A missing value is a fail.
+//!
+//! The per-indicator pass/credit arithmetic runs as one polars plan over the
+//! whole table, so the country's 63,619 villages score in one pass.
+
+mod compare;
+
+pub use compare::{compare, SnapshotDiff};
+
+use crate::error::Result;
+use crate::framework::{Framework, Rule};
+use crate::ingest::{PlanRow, UnitTable};
+use crate::text::name_key;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Recognized,
+    Near,
+    NotRecognized,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct PillarScore {
+    pub id: String,
+    pub score: f64,
+    pub max: f64,
+    /// Every indicator of the pillar passes.
+    pub passed: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Failed {
+    pub indicator: String,
+    pub value: f64,
+    pub threshold: f64,
+    pub gap: f64,
+    pub mandatory: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct UnitScore {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub district: Option<String>,
+    pub commune: String,
+    pub village: String,
+    pub status: Status,
+    pub readiness: f64,
+    pub pillars: Vec<PillarScore>,
+    pub failed: Vec<Failed>,
+    pub missing: Vec<String>,
+    /// Indicator values on the indicator's scale (0–100 percentages, 1/0 yes/no).
+    pub values: BTreeMap<String, Option<f64>>,
+    /// Source row, as Excel numbers it.
+    pub row: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct CommuneRollup {
+    pub commune: String,
+    pub units: usize,
+    pub recognized: usize,
+    pub near: usize,
+    pub plan: Option<f64>,
+    /// recognized − plan, when a plan is known.
+    pub vs_plan: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct OneStep {
+    pub commune: String,
+    pub village: String,
+    pub indicator: String,
+    pub value: Option<f64>,
+    pub threshold: f64,
+    pub gap: Option<f64>,
+    pub mandatory: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub units: usize,
+    pub recognized: usize,
+    pub near: usize,
+    pub not_recognized: usize,
+    pub communes: usize,
+    pub communes_covered: usize,
+    pub planned: Option<f64>,
+    /// Communes at or above their plan, among those with a plan.
+    pub communes_meeting_plan: Option<usize>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ScoreReport {
+    pub framework: Framework,
+    pub units: Vec<UnitScore>,
+    pub communes: Vec<CommuneRollup>,
+    pub one_step_away: Vec<OneStep>,
+    pub summary: Summary,
+    /// Indicators whose values came from the dossier sheet (CQ3).
+    #[serde(default)]
+    pub derived: Vec<String>,
+    /// Indicators with no column in the file: every village lacks them.
+    #[serde(default)]
+    pub absent: Vec<String>,
+}
+
+/// What-if: thresholds and weights to try without editing the framework.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Overrides(pub BTreeMap<String, IndicatorOverride>);
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct IndicatorOverride {
+    pub threshold: Option<f64>,
+    pub weight: Option<f64>,
+    pub mandatory: Option<bool>,
+}
+
+pub fn apply_overrides(fw: &Framework, ov: &Overrides) -> Framework {
+    let mut fw = fw.clone();
+    for (id, o) in &ov.0 {
+        if let Some(ind) = fw.find_mut(id) {
+            if let Some(t) = o.threshold.filter(|t| t.is_finite()) {
+                ind.threshold = t;
+            }
+            if let Some(w) = o.weight.filter(|w| w.is_finite() && *w >= 0.0) {
+                ind.weight = w;
+            }
+            if let Some(m) = o.mandatory {
+                ind.mandatory = m;
+            }
+        }
+    }
+    fw
+}
+
+fn pass_expr(id: &str, rule: Rule, threshold: f64) -> Expr {
+    let c = col(id);
+    match rule {
+        Rule::AtLeast => c.gt_eq(lit(threshold)),
+        Rule::AtMost => c.lt_eq(lit(threshold)),
+        Rule::Yes => c.gt_eq(lit(0.5)),
+    }
+    .fill_null(lit(false))
+}
+
+/// min(1, max(0, e)); nulls stay null (polars' `clip` needs an extra feature).
+fn clamp01(e: Expr) -> Expr {
+    when(e.clone().gt(lit(1.0))).then(lit(1.0)).otherwise(when(e.clone().lt(lit(0.0))).then(lit(0.0)).otherwise(e))
+}
+
+fn credit_expr(id: &str, rule: Rule, threshold: f64) -> Expr {
+    let c = col(id);
+    let e = match rule {
+        Rule::AtLeast if threshold <= 0.0 => lit(1.0),
+        Rule::AtLeast => clamp01(c / lit(threshold)),
+        Rule::AtMost => when(c.clone().lt_eq(lit(threshold)))
+            .then(lit(1.0))
+            .otherwise(clamp01(lit(threshold) / c)),
+        Rule::Yes => clamp01(c),
+    };
+    e.fill_null(lit(0.0))
+}
+
+/// Scores every unit of the table.
+pub fn score(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String]) -> Result<ScoreReport> {
+    let total_w = fw.total_weight();
+    let scale = if total_w > 0.0 { 100.0 / total_w } else { 0.0 };
+    let mut exprs: Vec<Expr> = Vec::new();
+    let mut bb_failed = lit(0i32);
+    let mut tc_passed = lit(0i32);
+    let mut readiness = lit(0.0);
+    for (_, ind) in fw.indicators() {
+        let p = pass_expr(&ind.id, ind.rule, ind.threshold);
+        let cr = credit_expr(&ind.id, ind.rule, ind.threshold);
+        exprs.push(p.clone().alias(format!("pass:{}", ind.id)));
+        exprs.push(cr.clone().alias(format!("credit:{}", ind.id)));
+        if ind.mandatory {
+            bb_failed = bb_failed + p.not().cast(DataType::Int32);
+        } else {
+            tc_passed = tc_passed + p.cast(DataType::Int32);
+        }
+        readiness = readiness + cr * lit(ind.weight * scale);
+    }
+    exprs.push(bb_failed.alias("bb_failed"));
+    exprs.push(tc_passed.alias("tc_passed"));
+    exprs.push(readiness.alias("readiness"));
+    let computed = table.df.clone().lazy().with_columns(exprs).collect()?;
+
+    let n = computed.height();
+    let get_f = |name: &str| -> Result<Vec<Option<f64>>> { Ok(computed.column(name)?.f64()?.into_iter().collect()) };
+    let get_b = |name: &str| -> Result<Vec<bool>> {
+        Ok(computed.column(name)?.bool()?.into_iter().map(|b| b.unwrap_or(false)).collect())
+    };
+    let get_s = |name: &str| -> Result<Vec<Option<String>>> {
+        Ok(computed.column(name)?.str()?.into_iter().map(|s| s.map(str::to_string)).collect())
+    };
+    let communes = get_s("commune")?;
+    let villages = get_s("village")?;
+    let districts = get_s("district")?;
+    let rows: Vec<u32> = computed.column("row")?.u32()?.into_iter().map(|r| r.unwrap_or(0)).collect();
+    let readiness = get_f("readiness")?;
+    let bb: Vec<i32> = computed.column("bb_failed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
+    let tc: Vec<i32> = computed.column("tc_passed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
+    let mut values: Vec<Vec<Option<f64>>> = Vec::new();
+    let mut passes: Vec<Vec<bool>> = Vec::new();
+    let mut credits: Vec<Vec<Option<f64>>> = Vec::new();
+    let inds: Vec<_> = fw.indicators().collect();
+    for (_, ind) in &inds {
+        values.push(get_f(&ind.id)?);
+        passes.push(get_b(&format!("pass:{}", ind.id))?);
+        credits.push(get_f(&format!("credit:{}", ind.id))?);
+    }
+
+    let rules = &fw.rules;
+    let mut units = Vec::with_capacity(n);
+    for i in 0..n {
+        let commune = communes[i].clone().unwrap_or_default();
+        let village = villages[i].clone().unwrap_or_default();
+        if commune.is_empty() && village.is_empty() {
+            continue;
+        }
+        let r = round2(readiness[i].unwrap_or(0.0));
+        let tc_short = rules.min_optional_passed.is_some_and(|k| (tc[i] as u32) < k);
+        let recognized = bb[i] == 0 && !tc_short;
+        let status = if recognized {
+            Status::Recognized
+        } else if (bb[i] >= 1 && bb[i] as u32 <= rules.near_max_mandatory_failed) || r >= rules.near_readiness || (bb[i] == 0 && tc_short) {
+            Status::Near
+        } else {
+            Status::NotRecognized
+        };
+        let mut failed = Vec::new();
+        let mut missing = Vec::new();
+        let mut vals = BTreeMap::new();
+        let mut pillar_acc: Vec<PillarScore> = fw
+            .pillars
+            .iter()
+            .map(|p| PillarScore { id: p.id.clone(), score: 0.0, max: 0.0, passed: true })
+            .collect();
+        for (k, (pillar, ind)) in inds.iter().enumerate() {
+            let v = values[k][i];
+            vals.insert(ind.id.clone(), v.map(round2));
+            if let Some(ps) = pillar_acc.iter_mut().find(|p| p.id == pillar.id) {
+                ps.score += credits[k][i].unwrap_or(0.0) * ind.weight * scale;
+                ps.max += ind.weight * scale;
+                ps.passed &= passes[k][i];
+            }
+            if passes[k][i] {
+                continue;
+            }
+            match v {
+                None => missing.push(ind.id.clone()),
+                Some(v) => failed.push(Failed {
+                    indicator: ind.id.clone(),
+                    value: round2(v),
+                    threshold: ind.threshold,
+                    gap: gap(ind.rule, v, ind.threshold),
+                    mandatory: ind.mandatory,
+                }),
+            }
+        }
+        for p in pillar_acc.iter_mut() {
+            p.score = round2(p.score);
+            p.max = round2(p.max);
+        }
+        units.push(UnitScore {
+            district: districts[i].clone(),
+            commune,
+            village,
+            status,
+            readiness: r,
+            pillars: pillar_acc,
+            failed,
+            missing,
+            values: vals,
+            row: rows[i],
+        });
+    }
+    let one_step_away = one_step(&units, fw);
+    let communes = rollup(&units, plan);
+    let summary = summarise(&units, &communes, plan.is_some());
+    let absent = fw
+        .indicators()
+        .filter(|(_, i)| !table.provided.contains(&i.id) && !derived.contains(&i.id))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    Ok(ScoreReport { framework: fw.clone(), units, communes, one_step_away, summary, derived: derived.to_vec(), absent })
+}
+
+/// How far a failing value is from passing, in the indicator's unit; never 0
+/// for a failure (a value a hair below the threshold gets its true gap).
+fn gap(rule: Rule, v: f64, t: f64) -> f64 {
+    let g = match rule {
+        Rule::AtLeast => t - v,
+        Rule::AtMost => v - t,
+        Rule::Yes => 1.0 - v,
+    };
+    let r = round2(g);
+    if r > 0.0 {
+        r
+    } else {
+        g.max(f64::MIN_POSITIVE)
+    }
+}
+
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Villages that become recognised if exactly one more indicator passes.
+fn one_step(units: &[UnitScore], fw: &Framework) -> Vec<OneStep> {
+    let mut out = Vec::new();
+    for u in units.iter().filter(|u| u.status != Status::Recognized) {
+        let failing_bb: Vec<(&str, Option<&Failed>)> = u
+            .failed
+            .iter()
+            .filter(|f| f.mandatory)
+            .map(|f| (f.indicator.as_str(), Some(f)))
+            .chain(u.missing.iter().filter(|m| fw.find(m).is_some_and(|i| i.mandatory)).map(|m| (m.as_str(), None)))
+            .collect();
+        let tc_passed = fw.indicators().filter(|(_, i)| !i.mandatory).count()
+            - u.failed.iter().filter(|f| !f.mandatory).count()
+            - u.missing.iter().filter(|m| fw.find(m).is_some_and(|i| !i.mandatory)).count();
+        let tc_short = fw.rules.min_optional_passed.map(|k| (k as usize).saturating_sub(tc_passed)).unwrap_or(0);
+        let pick = match (failing_bb.len(), tc_short) {
+            (1, 0) => Some(failing_bb[0]),
+            // All BB pass but one more TC is needed: the closest TC.
+            (0, 1) => u
+                .failed
+                .iter()
+                .filter(|f| !f.mandatory)
+                .min_by(|a, b| (a.gap / a.threshold.max(1.0)).total_cmp(&(b.gap / b.threshold.max(1.0))))
+                .map(|f| (f.indicator.as_str(), Some(f))),
+            _ => None,
+        };
+        if let Some((id, f)) = pick {
+            let threshold = fw.find(id).map(|i| i.threshold).unwrap_or(0.0);
+            out.push(OneStep {
+                commune: u.commune.clone(),
+                village: u.village.clone(),
+                indicator: id.to_string(),
+                value: f.map(|f| f.value),
+                threshold,
+                gap: f.map(|f| f.gap),
+                mandatory: fw.find(id).is_some_and(|i| i.mandatory),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.commune.cmp(&b.commune).then(a.village.cmp(&b.village)));
+    out
+}
+
+/// Per commune, joined by `name_key` so NFD/NFC spellings and old/new tone
+/// placement in different sheets meet.
+fn rollup(units: &[UnitScore], plan: Option<&[PlanRow]>) -> Vec<CommuneRollup> {
+    let mut order: Vec<String> = Vec::new();
+    let mut acc: HashMap<String, CommuneRollup> = HashMap::new();
+    for u in units {
+        let key = name_key(&u.commune);
+        let e = acc.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            CommuneRollup { commune: u.commune.clone(), units: 0, recognized: 0, near: 0, plan: None, vs_plan: None }
+        });
+        e.units += 1;
+        match u.status {
+            Status::Recognized => e.recognized += 1,
+            Status::Near => e.near += 1,
+            Status::NotRecognized => {}
+        }
+    }
+    if let Some(plan) = plan {
+        for p in plan {
+            if let Some(e) = acc.get_mut(&name_key(&p.commune)) {
+                e.plan = Some(e.plan.unwrap_or(0.0) + p.planned);
+            }
+        }
+    }
+    let mut out: Vec<CommuneRollup> = order.into_iter().filter_map(|k| acc.remove(&k)).collect();
+    for c in out.iter_mut() {
+        c.vs_plan = c.plan.map(|p| c.recognized as f64 - p);
+    }
+    out
+}
+
+fn summarise(units: &[UnitScore], communes: &[CommuneRollup], has_plan: bool) -> Summary {
+    let count = |s: Status| units.iter().filter(|u| u.status == s).count();
+    Summary {
+        units: units.len(),
+        recognized: count(Status::Recognized),
+        near: count(Status::Near),
+        not_recognized: count(Status::NotRecognized),
+        communes: communes.len(),
+        communes_covered: communes.iter().filter(|c| c.recognized > 0).count(),
+        planned: has_plan.then(|| communes.iter().filter_map(|c| c.plan).sum()),
+        communes_meeting_plan: has_plan.then(|| communes.iter().filter(|c| c.vs_plan.is_some_and(|v| v >= 0.0)).count()),
+    }
+}

@@ -1,0 +1,216 @@
+//! A session: one opened file, its framework, and the analyses on it. Both
+//! the CLI and the browser worker go through this one entry point.
+
+use crate::calendar::Calendar;
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::framework::{framework_from_rows, Framework};
+use crate::ingest::{self, DossierTable, InspectReport, Kind, NoProgress, OpenOptions, PlanRow, Progress, UnitTable, Workbook};
+use crate::scoring::{self, Overrides, ScoreReport};
+use crate::text::name_key;
+use crate::turnaround::{self, LaunchDates, TurnaroundReport};
+use polars::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrameworkSource {
+    Given,
+    Sheet,
+    Default,
+}
+
+pub struct Session {
+    pub workbook: Workbook,
+    pub framework: Framework,
+    pub framework_source: FrameworkSource,
+    pub units: Option<UnitTable>,
+    pub dossiers: Option<DossierTable>,
+    pub plan: Option<Vec<PlanRow>>,
+    pub calendar_ext: Option<crate::calendar::CalendarExtension>,
+}
+
+#[derive(Default)]
+pub struct SessionOptions {
+    pub framework: Option<Framework>,
+    pub open: OpenOptions,
+}
+
+impl Session {
+    pub fn open_simple(bytes: &[u8], file_name: &str) -> Result<Session> {
+        Session::open(bytes, file_name, SessionOptions::default(), &NoProgress)
+    }
+
+    pub fn open(bytes: &[u8], file_name: &str, opts: SessionOptions, progress: &dyn Progress) -> Result<Session> {
+        let default = Framework::default_vn();
+        let given = opts.framework.is_some();
+        let mut fw = opts.framework.unwrap_or(default.clone());
+        let mut wb = ingest::open(bytes, file_name, &fw, &opts.open, progress)?;
+        let mut source = if given { FrameworkSource::Given } else { FrameworkSource::Default };
+        if !given {
+            if let Some(sheet) = wb.main_sheet(Kind::Framework) {
+                let (sheet_fw, _diags) = framework_from_rows(sheet, &default).map_err(|e| e.in_file(file_name))?;
+                fw = sheet_fw;
+                source = FrameworkSource::Sheet;
+                for s in wb.sheets.iter_mut().filter(|s| s.kind != Kind::Framework) {
+                    let ov = opts.open.mapping.get(s.name()).cloned();
+                    s.refresh(&fw, ov.as_ref());
+                }
+            }
+        }
+        let main_of = |wb: &Workbook, k: Kind| wb.main_sheet(k).map(|s| s.name().to_string());
+        let dossiers = match main_of(&wb, Kind::Dossiers) {
+            Some(name) => wb.sheet_mut(&name).map(DossierTable::from_sheet).transpose()?,
+            None => None,
+        };
+        let units = match main_of(&wb, Kind::Villages) {
+            Some(name) => wb.sheet_mut(&name).map(|s| UnitTable::from_sheet(s, &fw)).transpose()?,
+            None => None,
+        };
+        let plan = main_of(&wb, Kind::Plan).and_then(|name| wb.sheet_mut(&name).map(PlanRow::from_sheet));
+        let calendar_ext = match main_of(&wb, Kind::Calendar) {
+            Some(name) => wb.sheet_mut(&name).map(|s| {
+                let dcol = s.canon_col(ingest::columns::Canon::Date);
+                let kcol = s.canon_col(ingest::columns::Canon::DayKind);
+                let ncol = s.canon_col(ingest::columns::Canon::Note);
+                let (dates, _) = s.date_column(dcol);
+                let kinds = s.text_column(kcol);
+                let notes = s.text_column(ncol);
+                let rows: Vec<(Date, String, String)> = dates
+                    .into_iter()
+                    .zip(kinds)
+                    .zip(notes)
+                    .filter_map(|((d, k), n)| Some((Date(d?), k.unwrap_or_default(), n.unwrap_or_default())))
+                    .collect();
+                crate::calendar::CalendarExtension::from_rows(rows.iter().map(|(d, k, n)| (*d, k.as_str(), n.as_str()))).0
+            }),
+            None => None,
+        };
+        Ok(Session { workbook: wb, framework: fw, framework_source: source, units, dossiers, plan, calendar_ext })
+    }
+
+    pub fn inspect(&self) -> InspectReport {
+        self.workbook.inspect()
+    }
+
+    /// The calendar in use: the Vietnamese calendar plus a "Lịch" sheet.
+    pub fn calendar(&self, extra: Option<&crate::calendar::CalendarExtension>) -> Calendar {
+        let mut cal = Calendar::vietnam();
+        if let Some(ext) = &self.calendar_ext {
+            cal = cal.with_extension(ext);
+        }
+        if let Some(ext) = extra {
+            let mut merged = cal.extension().clone();
+            merged.days_off.extend(ext.days_off.iter().cloned());
+            merged.workdays.extend(ext.workdays.iter().cloned());
+            cal = Calendar::vietnam().with_extension(&merged);
+        }
+        cal
+    }
+
+    /// Scores the villages sheet; `None` when the file has none.
+    pub fn score(&self, overrides: &Overrides) -> Result<Option<ScoreReport>> {
+        let Some(units) = &self.units else { return Ok(None) };
+        let fw = scoring::apply_overrides(&self.framework, overrides);
+        let (table, derived) = self.with_cq3(units, &fw)?;
+        scoring::score(table.as_ref().unwrap_or(units), &fw, self.plan.as_deref(), &derived)
+            .map(Some)
+            .map_err(|e| e.in_file(&self.workbook.file_name))
+    }
+
+    pub fn score_required(&self, overrides: &Overrides) -> Result<ScoreReport> {
+        self.score(overrides)?.ok_or_else(|| ingest::no_sheet_error(Kind::Villages).in_file(&self.workbook.file_name))
+    }
+
+    /// CQ3 (share of dossiers submitted online) per village from the
+    /// dossier sheet, unless the villages sheet gives it.
+    fn with_cq3(&self, units: &UnitTable, fw: &Framework) -> Result<(Option<UnitTable>, Vec<String>)> {
+        const CQ3: &str = "CQ3";
+        let (Some(d), true) = (&self.dossiers, fw.find(CQ3).is_some() && !units.provided.iter().any(|p| p == CQ3)) else {
+            return Ok((None, vec![]));
+        };
+        let dc: Vec<Option<&str>> = d.df.column("commune")?.str()?.into_iter().collect();
+        let dv: Vec<Option<&str>> = d.df.column("village")?.str()?.into_iter().collect();
+        let ch: Vec<Option<&str>> = d.df.column("channel")?.str()?.into_iter().collect();
+        let mut acc: HashMap<(String, String), (u32, u32)> = HashMap::new();
+        for i in 0..dc.len() {
+            let (Some(v), Some(c)) = (dv[i], ch[i]) else { continue };
+            let e = acc.entry((dc[i].map(name_key).unwrap_or_default(), name_key(v))).or_default();
+            e.1 += 1;
+            if c == "online" {
+                e.0 += 1;
+            }
+        }
+        if acc.is_empty() {
+            return Ok((None, vec![]));
+        }
+        let uc: Vec<Option<&str>> = units.df.column("commune")?.str()?.into_iter().collect();
+        let uv: Vec<Option<&str>> = units.df.column("village")?.str()?.into_iter().collect();
+        let cq3: Vec<Option<f64>> = (0..uc.len())
+            .map(|i| {
+                let key = (uc[i].map(name_key).unwrap_or_default(), uv[i].map(name_key).unwrap_or_default());
+                acc.get(&key).filter(|(_, n)| *n > 0).map(|(on, n)| f64::from(*on) / f64::from(*n) * 100.0)
+            })
+            .collect();
+        let mut df = units.df.clone();
+        df.with_column(Column::new(CQ3.into(), cq3))?;
+        Ok((Some(UnitTable { df, sheet: units.sheet.clone(), provided: units.provided.clone() }), vec![CQ3.to_string()]))
+    }
+
+    /// Launch dates from the villages sheet ("Ngày ra mắt").
+    pub fn launch_dates(&self) -> Result<LaunchDates> {
+        let Some(u) = &self.units else { return Ok(LaunchDates::default()) };
+        let c: Vec<Option<&str>> = u.df.column("commune")?.str()?.into_iter().collect();
+        let v: Vec<Option<&str>> = u.df.column("village")?.str()?.into_iter().collect();
+        let d: Vec<Option<i32>> = u.df.column("launch_date")?.i32()?.into_iter().collect();
+        Ok(LaunchDates(
+            (0..c.len())
+                .filter_map(|i| Some((c[i]?.to_string(), v[i].unwrap_or("").to_string(), Date(d[i]?))))
+                .collect(),
+        ))
+    }
+
+    pub fn turnaround(&self, opts: &TurnaroundOptions) -> Result<Option<TurnaroundReport>> {
+        let Some(d) = &self.dossiers else { return Ok(None) };
+        let cal = self.calendar(opts.calendar.as_ref());
+        let mut launch = self.launch_dates()?;
+        launch.0.extend(opts.launch.iter().cloned());
+        let t = turnaround::Options { as_of: opts.as_of, by: opts.by.clone(), launch };
+        turnaround::analyse(d, &cal, &t).map(Some).map_err(|e| e.in_file(&self.workbook.file_name))
+    }
+
+    /// The XLSX report of everything this file supports.
+    pub fn report_xlsx(&self, overrides: &Overrides, t: &TurnaroundOptions) -> Result<Vec<u8>> {
+        let score = self.score(overrides)?;
+        let turn = self.turnaround(t)?;
+        crate::export::report_xlsx(&self.inspect(), score.as_ref(), turn.as_ref())
+    }
+
+    pub fn turnaround_required(&self, opts: &TurnaroundOptions) -> Result<TurnaroundReport> {
+        self.turnaround(opts)?.ok_or_else(|| ingest::no_sheet_error(Kind::Dossiers).in_file(&self.workbook.file_name))
+    }
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct TurnaroundOptions {
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub by: Vec<String>,
+    #[serde(default)]
+    pub calendar: Option<crate::calendar::CalendarExtension>,
+    /// Extra launch dates from the user: (commune, village or "", date).
+    #[serde(default)]
+    pub launch: Vec<(String, String, Date)>,
+}
+
+pub fn parse_as_of(s: &str) -> Result<Date> {
+    Date::parse_iso(s).ok_or_else(|| {
+        Error::new(
+            "bad_date",
+            format!("Ngày «{s}» không hợp lệ; hãy viết dạng YYYY-MM-DD, ví dụ 2024-06-30."),
+            format!("Invalid date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-06-30."),
+        )
+    })
+}

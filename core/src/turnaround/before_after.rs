@@ -1,0 +1,111 @@
+//! Before/after a village (or commune) launched its digital service point:
+//! the chart the district shows its province.
+
+use super::Prepared;
+use crate::date::Date;
+use crate::stats;
+use crate::text::name_key;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Launch dates by unit: keys are `(commune, village)`; a commune-level
+/// launch has an empty village.
+#[derive(Clone, Debug, Default)]
+pub struct LaunchDates(pub Vec<(String, String, Date)>);
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Side {
+    pub dossiers: u32,
+    pub completed: u32,
+    pub median_working_days: Option<f64>,
+    pub km_median_working_days: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct BeforeAfter {
+    pub unit_kind: String,
+    pub commune: String,
+    pub village: Option<String>,
+    pub launch_date: Date,
+    pub before: Side,
+    pub after: Side,
+    pub change_median_working_days: Option<f64>,
+    pub change_km_median_working_days: Option<f64>,
+    pub log_rank_p: Option<f64>,
+}
+
+fn side(obs: &[(i32, bool)]) -> Side {
+    let mut done: Vec<f64> = obs.iter().filter(|o| o.1).map(|o| f64::from(o.0)).collect();
+    done.sort_by(f64::total_cmp);
+    let times: Vec<i32> = obs.iter().map(|o| o.0).collect();
+    let events: Vec<bool> = obs.iter().map(|o| o.1).collect();
+    let curve = stats::kaplan_meier_int(&times, &events);
+    Side {
+        dossiers: obs.len() as u32,
+        completed: done.len() as u32,
+        median_working_days: stats::quantile_linear(&done, 0.5),
+        km_median_working_days: stats::km_quantile(&curve, 0.5),
+    }
+}
+
+pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
+    // Earliest launch per commune stands for the commune.
+    let mut commune_launch: BTreeMap<String, (String, Date)> = BTreeMap::new();
+    let mut village_launch: BTreeMap<(String, String), (String, String, Date)> = BTreeMap::new();
+    for (c, v, d) in &launch.0 {
+        let ck = name_key(c);
+        let e = commune_launch.entry(ck.clone()).or_insert((c.clone(), *d));
+        if *d < e.1 {
+            e.1 = *d;
+        }
+        if !v.is_empty() {
+            village_launch.insert((ck, name_key(v)), (c.clone(), v.clone(), *d));
+        }
+    }
+    if commune_launch.is_empty() {
+        return Vec::new();
+    }
+    let mut by_village: BTreeMap<(String, String), (Vec<(i32, bool)>, Vec<(i32, bool)>)> = BTreeMap::new();
+    let mut by_commune: BTreeMap<String, (Vec<(i32, bool)>, Vec<(i32, bool)>)> = BTreeMap::new();
+    for i in 0..prep.received.len() {
+        let (Some(rec), Some(obs)) = (prep.received[i], prep.km[i]) else { continue };
+        let ck = prep.commune[i].as_deref().map(name_key).unwrap_or_default();
+        let vk = prep.village[i].as_deref().map(name_key).unwrap_or_default();
+        if let Some((_, _, d)) = village_launch.get(&(ck.clone(), vk.clone())) {
+            let e = by_village.entry((ck.clone(), vk)).or_default();
+            if rec < d.0 { e.0.push(obs) } else { e.1.push(obs) }
+        }
+        if let Some((_, d)) = commune_launch.get(&ck) {
+            let e = by_commune.entry(ck).or_default();
+            if rec < d.0 { e.0.push(obs) } else { e.1.push(obs) }
+        }
+    }
+    let mut out = Vec::new();
+    let make = |kind: &str, commune: String, village: Option<String>, d: Date, b: &[(i32, bool)], a: &[(i32, bool)]| {
+        let (sb, sa) = (side(b), side(a));
+        let to_f = |v: &[(i32, bool)]| v.iter().map(|&(t, e)| (f64::from(t), e)).collect::<Vec<_>>();
+        let lr = stats::log_rank(&to_f(b), &to_f(a)).map(|l| l.p_value);
+        BeforeAfter {
+            unit_kind: kind.to_string(),
+            commune,
+            village,
+            launch_date: d,
+            change_median_working_days: sa.median_working_days.zip(sb.median_working_days).map(|(x, y)| x - y),
+            change_km_median_working_days: sa.km_median_working_days.zip(sb.km_median_working_days).map(|(x, y)| x - y),
+            before: sb,
+            after: sa,
+            log_rank_p: lr,
+        }
+    };
+    for (ck, (b, a)) in &by_commune {
+        if let Some((name, d)) = commune_launch.get(ck) {
+            out.push(make("commune", name.clone(), None, *d, b, a));
+        }
+    }
+    for (k, (b, a)) in &by_village {
+        if let Some((c, v, d)) = village_launch.get(k) {
+            out.push(make("village", c.clone(), Some(v.clone()), *d, b, a));
+        }
+    }
+    out
+}

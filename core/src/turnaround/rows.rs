@@ -1,0 +1,247 @@
+//! Per-dossier facts: scope, completion, calendar and working days, due
+//! date (given or derived from the legal deadline), on-time, censoring.
+
+use super::{Bin, TurnaroundWarning};
+use crate::calendar::Calendar;
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::ingest::DossierTable;
+use crate::text::fold_key;
+use polars::prelude::*;
+use std::collections::HashMap;
+
+/// 15:00: a certified copy received later is due the next working day.
+const CERTIFIED_COPY_CUTOFF_SECS: u32 = 15 * 3600;
+
+pub struct Prepared {
+    pub df: DataFrame,
+    pub as_of: Date,
+    pub warnings: Vec<TurnaroundWarning>,
+    /// Per row (all rows of the table): received date, KM time/event.
+    pub received: Vec<Option<i32>>,
+    pub km: Vec<Option<(i32, bool)>>,
+    pub commune: Vec<Option<String>>,
+    pub village: Vec<Option<String>>,
+}
+
+fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
+    Ok(df.column(name)?.str()?.into_iter().map(|s| s.map(str::to_string)).collect())
+}
+fn i32s(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>> {
+    Ok(df.column(name)?.i32()?.into_iter().collect())
+}
+
+fn is_certified_copy(field: Option<&str>, procedure: Option<&str>) -> bool {
+    let f = field.map(fold_key).unwrap_or_default();
+    let p = procedure.map(fold_key).unwrap_or_default();
+    f.contains("chung thuc") || p.contains("chung thuc ban sao") || p.starts_with("chung thuc")
+}
+
+impl Prepared {
+    pub fn new(table: &DossierTable, cal: &Calendar, as_of: Option<Date>) -> Result<Prepared> {
+        let df = &table.df;
+        let n = df.height();
+        let rows: Vec<u32> = df.column("row")?.u32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
+        let received = i32s(df, "received")?;
+        let received_secs: Vec<Option<u32>> = df.column("received_secs")?.u32()?.into_iter().collect();
+        let due_given = i32s(df, "due")?;
+        let completed_raw = i32s(df, "completed")?;
+        let deadline: Vec<Option<f64>> = df.column("legal_deadline_days")?.f64()?.into_iter().collect();
+        let procedure = strs(df, "procedure_name")?;
+        let procedure_code = strs(df, "procedure_code")?;
+        let field = strs(df, "field")?;
+        let channel = strs(df, "channel")?;
+        let mut warnings = Vec::new();
+
+        let latest = received.iter().chain(completed_raw.iter()).flatten().copied().max();
+        let as_of = match (as_of, latest) {
+            (Some(d), _) => d,
+            (None, Some(d)) => Date(d),
+            (None, None) => {
+                return Err(Error::new(
+                    "no_dates",
+                    "Danh sách hồ sơ không có ngày tiếp nhận nào đọc được, nên không tính được thời gian giải quyết. Hãy kiểm tra cột «Ngày tiếp nhận».",
+                    "The dossier list has no readable received date, so turnaround cannot be computed. Check the \"Ngày tiếp nhận\" column.",
+                )
+                .in_sheet(&table.sheet))
+            }
+        };
+
+        // A procedure's usual legal deadline, for rows that lack one.
+        let mut per_proc: HashMap<String, HashMap<i64, u32>> = HashMap::new();
+        for i in 0..n {
+            if let (Some(p), Some(d)) = (procedure[i].as_ref().or(procedure_code[i].as_ref()), deadline[i]) {
+                *per_proc.entry(p.clone()).or_default().entry(d.round() as i64).or_default() += 1;
+            }
+        }
+        let proc_deadline: HashMap<String, i64> = per_proc
+            .into_iter()
+            .filter_map(|(p, counts)| counts.into_iter().max_by_key(|&(d, c)| (c, -d)).map(|(d, _)| (p, d)))
+            .collect();
+
+        let mut in_scope = Vec::with_capacity(n);
+        let mut is_completed = Vec::with_capacity(n);
+        let mut days = Vec::with_capacity(n);
+        let mut wd = Vec::with_capacity(n);
+        let mut on_time = Vec::with_capacity(n);
+        let mut late_any = Vec::with_capacity(n);
+        let mut overdue_open = Vec::with_capacity(n);
+        let mut km_t = Vec::with_capacity(n);
+        let mut km_event = Vec::with_capacity(n);
+        let mut month = Vec::with_capacity(n);
+        let mut km = Vec::with_capacity(n);
+        let (mut no_received, mut negative, mut derived_due) = (0u32, 0u32, 0u32);
+        for i in 0..n {
+            let Some(rec) = received[i] else {
+                no_received += 1;
+                push_out(&mut in_scope, &mut is_completed, &mut days, &mut wd, &mut on_time, &mut late_any, &mut overdue_open, &mut km_t, &mut km_event, &mut month);
+                km.push(None);
+                continue;
+            };
+            if rec > as_of.0 {
+                push_out(&mut in_scope, &mut is_completed, &mut days, &mut wd, &mut on_time, &mut late_any, &mut overdue_open, &mut km_t, &mut km_event, &mut month);
+                km.push(None);
+                continue;
+            }
+            let rec_d = Date(rec);
+            let mut comp = completed_raw[i].filter(|&c| c <= as_of.0);
+            if let Some(c) = comp {
+                if c < rec {
+                    negative += 1;
+                    if warnings.len() < 200 {
+                        warnings.push(TurnaroundWarning {
+                            row: Some(rows[i]),
+                            message: format!("Ngày có kết quả ({}) trước ngày tiếp nhận ({}); hồ sơ được tính là chưa xong.", Date(c), rec_d),
+                            message_en: format!("Completion date ({}) is before the received date ({}); counted as open.", Date(c), rec_d),
+                        });
+                    }
+                    comp = None;
+                }
+            }
+            // Due date: as given, else derived from the legal deadline.
+            let due = due_given[i].or_else(|| {
+                let key = procedure[i].as_ref().or(procedure_code[i].as_ref());
+                let k = deadline[i].map(|d| d.round() as i64).or_else(|| key.and_then(|p| proc_deadline.get(p).copied()));
+                let cert = is_certified_copy(field[i].as_deref(), procedure[i].as_deref());
+                let k = match (k, cert) {
+                    (Some(k), _) => k,
+                    (None, true) => 0,
+                    (None, false) => return None,
+                };
+                let mut start = rec_d;
+                if cert && k == 0 {
+                    if received_secs[i].is_some_and(|s| s >= CERTIFIED_COPY_CUTOFF_SECS) || !cal.is_working_day(rec_d) {
+                        return Some(cal.add_working_days(start, 1).0);
+                    }
+                    return Some(start.0);
+                }
+                if !cal.is_working_day(start) {
+                    start = Date(start.0);
+                }
+                derived_due += 1;
+                Some(cal.add_working_days(start, k.clamp(0, 3650) as u32).0)
+            });
+            in_scope.push(true);
+            is_completed.push(comp.is_some());
+            month.push(Some(rec_d.month_key()));
+            match comp {
+                Some(c) => {
+                    let w = cal.working_days_between(rec_d, Date(c));
+                    days.push(Some((c - rec) as f64));
+                    wd.push(Some(w as f64));
+                    on_time.push(due.map(|d| c <= d));
+                    late_any.push(Some(due.is_some_and(|d| c > d)));
+                    overdue_open.push(false);
+                    km_t.push(w);
+                    km_event.push(true);
+                    km.push(Some((w, true)));
+                }
+                None => {
+                    let w = cal.working_days_between(rec_d, as_of);
+                    let overdue = due.is_some_and(|d| d < as_of.0);
+                    days.push(None);
+                    wd.push(None);
+                    on_time.push(None);
+                    late_any.push(Some(overdue));
+                    overdue_open.push(overdue);
+                    km_t.push(w);
+                    km_event.push(false);
+                    km.push(Some((w, false)));
+                }
+            }
+        }
+        if no_received > 0 {
+            warnings.push(TurnaroundWarning {
+                row: None,
+                message: format!("{no_received} hồ sơ không có ngày tiếp nhận đọc được nên không được tính."),
+                message_en: format!("{no_received} dossiers have no readable received date and are not counted."),
+            });
+        }
+        if negative > 200 {
+            warnings.push(TurnaroundWarning {
+                row: None,
+                message: format!("Tổng cộng {negative} hồ sơ có ngày có kết quả trước ngày tiếp nhận."),
+                message_en: format!("In all, {negative} dossiers have a completion date before the received date."),
+            });
+        }
+        let _ = derived_due;
+        let online: Vec<Option<bool>> = channel.iter().map(|c| c.as_ref().map(|c| c == "online")).collect();
+        let mut cols = vec![
+            Column::new("in_scope".into(), in_scope),
+            Column::new("is_completed".into(), is_completed),
+            Column::new("days".into(), days),
+            Column::new("wd".into(), wd),
+            Column::new("on_time".into(), on_time),
+            Column::new("late_any".into(), late_any),
+            Column::new("overdue_open".into(), overdue_open),
+            Column::new("km_t".into(), km_t),
+            Column::new("km_event".into(), km_event),
+            Column::new("online".into(), online),
+            Column::new("month".into(), month),
+            df.column("paid_online")?.clone(),
+            df.column("digitised")?.clone(),
+        ];
+        for d in ["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit"] {
+            cols.push(df.column(d)?.clone());
+        }
+        let commune = strs(df, "commune")?;
+        let village = strs(df, "village")?;
+        Ok(Prepared { df: DataFrame::new(cols)?, as_of, warnings, received, km, commune, village })
+    }
+
+    /// Histogram of working days over completed dossiers.
+    pub fn distribution(&self) -> Vec<Bin> {
+        let mut counts: std::collections::BTreeMap<i32, u32> = std::collections::BTreeMap::new();
+        for (t, e) in self.km.iter().flatten() {
+            if *e {
+                *counts.entry(*t).or_default() += 1;
+            }
+        }
+        counts.into_iter().map(|(working_days, count)| Bin { working_days, count }).collect()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_out(
+    in_scope: &mut Vec<bool>,
+    is_completed: &mut Vec<bool>,
+    days: &mut Vec<Option<f64>>,
+    wd: &mut Vec<Option<f64>>,
+    on_time: &mut Vec<Option<bool>>,
+    late_any: &mut Vec<Option<bool>>,
+    overdue_open: &mut Vec<bool>,
+    km_t: &mut Vec<i32>,
+    km_event: &mut Vec<bool>,
+    month: &mut Vec<Option<String>>,
+) {
+    in_scope.push(false);
+    is_completed.push(false);
+    days.push(None);
+    wd.push(None);
+    on_time.push(None);
+    late_any.push(None);
+    overdue_open.push(false);
+    km_t.push(0);
+    km_event.push(false);
+    month.push(None);
+}

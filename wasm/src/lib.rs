@@ -1,0 +1,157 @@
+//! thonso-wasm: a thin wasm-bindgen skin over `thonso-core`.
+//!
+//! Every export decodes its arguments, makes one core call, and encodes the
+//! result (style.md §2). File bytes come in as one `Uint8Array`; exports go
+//! out as bytes; structured results go through one serializer (`to_js`);
+//! errors become JS `Error`s in one helper (`to_error`).
+
+use serde::{Deserialize, Serialize};
+use thonso_core as core;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| to_error(&core::Error::internal(e)))
+}
+
+fn from_js<T: for<'de> Deserialize<'de> + Default>(v: JsValue) -> Result<T, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(v).map_err(|e| {
+        to_error(&core::Error::new(
+            "bad_options",
+            format!("Tùy chọn không hợp lệ: {e}"),
+            format!("Invalid options: {e}"),
+        ))
+    })
+}
+
+/// A real JS `Error` with the located, bilingual fields as properties.
+fn to_error(e: &core::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
+    };
+    set("code", JsValue::from_str(e.code));
+    set("message_en", JsValue::from_str(&e.message_en));
+    let opt_s = |v: &Option<String>| v.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL);
+    set("file", opt_s(&e.file));
+    set("sheet", opt_s(&e.sheet));
+    set("column", opt_s(&e.column));
+    set("row", e.row.map(|r| JsValue::from_f64(f64::from(r))).unwrap_or(JsValue::NULL));
+    err.into()
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    // A panic is a bug; surface it as a readable error in the console
+    // instead of "unreachable executed".
+    std::panic::set_hook(Box::new(|info| {
+        web_log(&format!("thonso panic: {info}"));
+    }));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn web_log(s: &str);
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    core::VERSION.to_string()
+}
+
+#[wasm_bindgen]
+pub fn demo_workbook() -> Result<Vec<u8>, JsValue> {
+    core::demo::demo_workbook().map_err(|e| to_error(&core::Error::internal(e)))
+}
+
+struct JsProgress(Option<js_sys::Function>);
+
+impl core::ingest::Progress for JsProgress {
+    fn report(&self, done: usize, total: usize, stage: &str) {
+        if let Some(f) = &self.0 {
+            let _ = f.call3(&JsValue::NULL, &JsValue::from_f64(done as f64), &JsValue::from_f64(total as f64), &JsValue::from_str(stage));
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct OpenOptions {
+    #[serde(default)]
+    framework: Option<core::framework::Framework>,
+    #[serde(default)]
+    mapping: core::ingest::MappingOverrides,
+}
+
+#[derive(Deserialize, Default)]
+struct ScoreOptions {
+    #[serde(default)]
+    overrides: core::scoring::Overrides,
+}
+
+#[wasm_bindgen]
+pub struct Session {
+    inner: core::Session,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Opens a file: reads, classifies and maps every sheet.
+    pub fn open(bytes: &[u8], file_name: &str, on_progress: Option<js_sys::Function>, options: JsValue) -> Result<Session, JsValue> {
+        let o: OpenOptions = from_js(options)?;
+        let opts = core::session::SessionOptions {
+            framework: o.framework,
+            open: core::ingest::OpenOptions { mapping: o.mapping, ..Default::default() },
+        };
+        core::Session::open(bytes, file_name, opts, &JsProgress(on_progress)).map(|inner| Session { inner }).map_err(|e| to_error(&e))
+    }
+
+    pub fn inspect(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.inspect())
+    }
+
+    pub fn framework(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.framework)
+    }
+
+    /// `undefined` when the file has no villages sheet.
+    pub fn score(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: ScoreOptions = from_js(options)?;
+        match self.inner.score(&o.overrides).map_err(|e| to_error(&e))? {
+            Some(r) => to_js(&r),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// `undefined` when the file has no dossier sheet.
+    pub fn turnaround(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: core::session::TurnaroundOptions = from_js(options)?;
+        match self.inner.turnaround(&o).map_err(|e| to_error(&e))? {
+            Some(r) => to_js(&r),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// The XLSX report (summary, villages, communes, turnaround, diagnostics) as bytes.
+    pub fn export_xlsx(&self, options: JsValue) -> Result<Vec<u8>, JsValue> {
+        let o: ExportOptions = from_js(options)?;
+        self.inner.report_xlsx(&o.overrides, &o.turnaround).map_err(|e| to_error(&e))
+    }
+
+    /// The village table as CSV, formula injection neutralised.
+    pub fn villages_csv(&self, options: JsValue) -> Result<String, JsValue> {
+        let o: ScoreOptions = from_js(options)?;
+        let r = self.inner.score_required(&o.overrides).map_err(|e| to_error(&e))?;
+        Ok(core::export::villages_csv(&r))
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ExportOptions {
+    #[serde(default)]
+    overrides: core::scoring::Overrides,
+    #[serde(default)]
+    turnaround: core::session::TurnaroundOptions,
+}
