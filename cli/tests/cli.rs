@@ -85,3 +85,28 @@ fn demo_round_trip_scores_the_bao_thang_story() {
     assert!(v["groups"].as_array().is_some_and(|g| !g.is_empty()));
     assert_eq!(v["calendar"], "vn");
 }
+
+#[test]
+fn workspace_file_scores_like_its_source() {
+    use thonso_core::store::{encode, StoredFile, Workspace};
+    let demo = thonso_core::demo::demo_workbook().expect("demo");
+    let ws = Workspace {
+        name: "Bảo Thắng".into(),
+        files: vec![StoredFile { name: "demo.xlsx".into(), sha256: String::new(), size: 0 }],
+        ..Default::default()
+    };
+    let p = tmp("bao-thang.thonso");
+    std::fs::write(&p, encode(&ws, &[demo]).expect("encode")).expect("write");
+    let out = thonso().arg("score").arg(&p).arg("--json").output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["recognized"], 20);
+    // A damaged workspace is refused with exit code 2, never used.
+    let mut bytes = std::fs::read(&p).expect("read");
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x55;
+    std::fs::write(&p, bytes).expect("write");
+    let out = thonso().arg("score").arg(&p).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bị hỏng"));
+}

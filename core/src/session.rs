@@ -29,6 +29,9 @@ pub struct Session {
     pub dossiers: Option<DossierTable>,
     pub plan: Option<Vec<PlanRow>>,
     pub calendar_ext: Option<crate::calendar::CalendarExtension>,
+    /// Set when the file was a `.thonso` workspace: its calendar additions
+    /// and launch dates apply to every analysis.
+    pub workspace: Option<crate::store::Workspace>,
 }
 
 #[derive(Default)]
@@ -42,7 +45,28 @@ impl Session {
         Session::open(bytes, file_name, SessionOptions::default(), &NoProgress)
     }
 
-    pub fn open(bytes: &[u8], file_name: &str, opts: SessionOptions, progress: &dyn Progress) -> Result<Session> {
+    pub fn open(bytes: &[u8], file_name: &str, mut opts: SessionOptions, progress: &dyn Progress) -> Result<Session> {
+        if crate::store::is_workspace(bytes) {
+            let (ws, files) = crate::store::decode(bytes).map_err(|e| e.in_file(file_name))?;
+            let inner = files.get(ws.current).filter(|f| !crate::store::is_workspace(f)).ok_or_else(|| {
+                Error::new(
+                    "workspace_empty",
+                    "Không gian làm việc không có tệp dữ liệu nào.",
+                    "The workspace holds no data file.",
+                )
+                .in_file(file_name)
+            })?;
+            let inner_name = ws.files[ws.current].name.clone();
+            if opts.framework.is_none() {
+                opts.framework = ws.framework.clone();
+            }
+            for (sheet, m) in &ws.mapping {
+                opts.open.mapping.entry(sheet.clone()).or_default().extend(m.clone());
+            }
+            let mut s = Session::open(inner, &inner_name, opts, progress)?;
+            s.workspace = Some(ws);
+            return Ok(s);
+        }
         let default = Framework::default_vn();
         let given = opts.framework.is_some();
         let mut fw = opts.framework.unwrap_or(default.clone());
@@ -87,7 +111,7 @@ impl Session {
             }),
             None => None,
         };
-        Ok(Session { workbook: wb, framework: fw, framework_source: source, units, dossiers, plan, calendar_ext })
+        Ok(Session { workbook: wb, framework: fw, framework_source: source, units, dossiers, plan, calendar_ext, workspace: None })
     }
 
     pub fn inspect(&self) -> InspectReport {
@@ -100,11 +124,11 @@ impl Session {
         if let Some(ext) = &self.calendar_ext {
             cal = cal.with_extension(ext);
         }
+        if let Some(ws) = &self.workspace {
+            cal = cal.with_extension(&ws.calendar);
+        }
         if let Some(ext) = extra {
-            let mut merged = cal.extension().clone();
-            merged.days_off.extend(ext.days_off.iter().cloned());
-            merged.workdays.extend(ext.workdays.iter().cloned());
-            cal = Calendar::vietnam().with_extension(&merged);
+            cal = cal.with_extension(ext);
         }
         cal
     }
@@ -134,9 +158,10 @@ impl Session {
         let dv: Vec<Option<&str>> = d.df.column("village")?.str()?.into_iter().collect();
         let ch: Vec<Option<&str>> = d.df.column("channel")?.str()?.into_iter().collect();
         let mut acc: HashMap<(String, String), (u32, u32)> = HashMap::new();
+        let mut keys = crate::text::NameKeys::default();
         for i in 0..dc.len() {
             let (Some(v), Some(c)) = (dv[i], ch[i]) else { continue };
-            let e = acc.entry((dc[i].map(name_key).unwrap_or_default(), name_key(v))).or_default();
+            let e = acc.entry((keys.get(dc[i]), keys.get(Some(v)))).or_default();
             e.1 += 1;
             if c == "online" {
                 e.0 += 1;
@@ -175,6 +200,9 @@ impl Session {
         let Some(d) = &self.dossiers else { return Ok(None) };
         let cal = self.calendar(opts.calendar.as_ref());
         let mut launch = self.launch_dates()?;
+        if let Some(ws) = &self.workspace {
+            launch.0.extend(ws.launch_dates.iter().cloned());
+        }
         launch.0.extend(opts.launch.iter().cloned());
         let t = turnaround::Options { as_of: opts.as_of, by: opts.by.clone(), launch };
         turnaround::analyse(d, &cal, &t).map(Some).map_err(|e| e.in_file(&self.workbook.file_name))
@@ -185,6 +213,17 @@ impl Session {
         let score = self.score(overrides)?;
         let turn = self.turnaround(t)?;
         crate::export::report_xlsx(&self.inspect(), score.as_ref(), turn.as_ref())
+    }
+
+    /// The aggregates-only share payload; `at` is the host's clock.
+    pub fn share_payload(&self, at: &str, overrides: &Overrides, t: &TurnaroundOptions) -> Result<crate::share::SharePayload> {
+        let prov = crate::share::Provenance {
+            app: crate::VERSION.to_string(),
+            at: at.to_string(),
+            file_sha256: self.workbook.sha256.clone(),
+            file: self.workbook.file_name.clone(),
+        };
+        Ok(crate::share::SharePayload::build(prov, self.score(overrides)?.as_ref(), self.turnaround(t)?.as_ref()))
     }
 
     pub fn turnaround_required(&self, opts: &TurnaroundOptions) -> Result<TurnaroundReport> {

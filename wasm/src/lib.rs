@@ -140,6 +140,18 @@ impl Session {
         self.inner.report_xlsx(&o.overrides, &o.turnaround).map_err(|e| to_error(&e))
     }
 
+    /// `#s=` share link text for the current results (aggregates only).
+    pub fn share_link(&self, at: &str, options: JsValue) -> Result<String, JsValue> {
+        let o: ExportOptions = from_js(options)?;
+        let p = self.inner.share_payload(at, &o.overrides, &o.turnaround).map_err(|e| to_error(&e))?;
+        p.encode().map_err(|e| to_error(&e))
+    }
+
+    /// The workspace manifest when the file was a `.thonso`.
+    pub fn workspace(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.workspace)
+    }
+
     /// The village table as CSV, formula injection neutralised.
     pub fn villages_csv(&self, options: JsValue) -> Result<String, JsValue> {
         let o: ScoreOptions = from_js(options)?;
@@ -154,4 +166,33 @@ struct ExportOptions {
     overrides: core::scoring::Overrides,
     #[serde(default)]
     turnaround: core::session::TurnaroundOptions,
+}
+
+/// Decodes and validates the text after `#s=`; throws a clear error when the
+/// link is truncated, tampered with, or from an unknown version.
+#[wasm_bindgen]
+pub fn decode_share(link: &str) -> Result<JsValue, JsValue> {
+    core::share::SharePayload::decode(link).map_err(|e| to_error(&e)).and_then(|p| to_js(&p))
+}
+
+/// Packs a workspace manifest and its files into `.thonso` bytes.
+#[wasm_bindgen]
+pub fn workspace_encode(manifest: JsValue, files: Vec<js_sys::Uint8Array>) -> Result<Vec<u8>, JsValue> {
+    let ws: core::store::Workspace = from_js(manifest)?;
+    let bytes: Vec<Vec<u8>> = files.iter().map(|f| f.to_vec()).collect();
+    core::store::encode(&ws, &bytes).map_err(|e| to_error(&e))
+}
+
+/// Unpacks `.thonso` bytes (checksum verified) into `{manifest, files}`.
+#[wasm_bindgen]
+pub fn workspace_decode(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let (ws, files) = core::store::decode(bytes).map_err(|e| to_error(&e))?;
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &JsValue::from_str("manifest"), &to_js(&ws)?);
+    let arr = js_sys::Array::new();
+    for f in files {
+        arr.push(&js_sys::Uint8Array::from(f.as_slice()));
+    }
+    let _ = js_sys::Reflect::set(&out, &JsValue::from_str("files"), &arr);
+    Ok(out.into())
 }

@@ -407,3 +407,92 @@ fn summarise(units: &[UnitScore], communes: &[CommuneRollup], has_plan: bool) ->
         communes_meeting_plan: has_plan.then(|| communes.iter().filter(|c| c.vs_plan.is_some_and(|v| v >= 0.0)).count()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::{Indicator, Pillar, StatusRules, Unit};
+
+    fn ind(id: &str, unit: Unit, rule: Rule, threshold: f64, weight: f64, mandatory: bool) -> Indicator {
+        Indicator { id: id.into(), name: id.into(), name_en: String::new(), unit, rule, threshold, weight, mandatory, aliases: vec![], ratio: None }
+    }
+
+    /// A ≥ 50 (BB), B ≤ 10 (TC), C yes (TC), D yes (BB); at least 1 TC.
+    fn framework() -> Framework {
+        let mut fw = Framework::default_vn();
+        fw.pillars = vec![Pillar {
+            id: "P".into(),
+            name: "P".into(),
+            name_en: String::new(),
+            indicators: vec![
+                ind("A", Unit::Percent, Rule::AtLeast, 50.0, 40.0, true),
+                ind("B", Unit::Percent, Rule::AtMost, 10.0, 30.0, false),
+                ind("C", Unit::YesNo, Rule::Yes, 1.0, 20.0, false),
+                ind("D", Unit::YesNo, Rule::Yes, 1.0, 10.0, true),
+            ],
+        }];
+        fw.rules = StatusRules { min_optional_passed: Some(1), ..StatusRules::default() };
+        fw
+    }
+
+    fn table() -> UnitTable {
+        let f = |v: [Option<f64>; 4]| Column::new("x".into(), v.to_vec());
+        let mut a = f([Some(60.0), Some(60.0), Some(40.0), None]);
+        a.rename("A".into());
+        let mut b = f([Some(5.0), Some(12.0), Some(5.0), None]);
+        b.rename("B".into());
+        let mut c = f([Some(0.0), Some(0.0), Some(1.0), None]);
+        c.rename("C".into());
+        let mut d = f([Some(1.0), Some(1.0), Some(1.0), None]);
+        d.rename("D".into());
+        let s = |name: &str, v: [&str; 4]| Column::new(name.into(), v.iter().map(|x| Some(x.to_string())).collect::<Vec<_>>());
+        let df = DataFrame::new(vec![
+            Column::new("row".into(), vec![2u32, 3, 4, 5]),
+            Column::new("district".into(), vec![None::<String>; 4]),
+            s("commune", ["X", "X", "Y", "Y"]),
+            s("village", ["v1", "v2", "v3", "v4"]),
+            a,
+            b,
+            c,
+            d,
+        ])
+        .expect("frame");
+        UnitTable { df, sheet: "t".into(), provided: vec!["A".into(), "B".into(), "C".into(), "D".into()] }
+    }
+
+    #[test]
+    fn at_most_rule_tc_minimum_and_near_rules() {
+        let r = score(&table(), &framework(), None, &[]).expect("scores");
+        let u = |v: &str| r.units.iter().find(|u| u.village == v).expect("unit");
+        // v1: every BB passes and B (≤ 10) passes: one TC, as required.
+        assert_eq!(u("v1").status, Status::Recognized);
+        assert_eq!(u("v1").readiness, 80.0);
+        // v2: BB pass but no TC passes (B = 12 > 10): near; credit B = 10/12.
+        assert_eq!(u("v2").status, Status::Near);
+        assert_eq!(u("v2").readiness, 75.0);
+        let b = u("v2").failed.iter().find(|f| f.indicator == "B").expect("B failed");
+        assert_eq!((b.value, b.threshold, b.gap), (12.0, 10.0, 2.0));
+        // v3: exactly one BB fails (A = 40 < 50): near, gap 10.
+        assert_eq!(u("v3").status, Status::Near);
+        assert_eq!(u("v3").readiness, 92.0);
+        assert_eq!(u("v3").failed[0].gap, 10.0);
+        // v4: everything missing: two BB fail, listed as missing, not failed.
+        assert_eq!(u("v4").status, Status::NotRecognized);
+        assert_eq!(u("v4").missing, vec!["A", "B", "C", "D"]);
+        assert!(u("v4").failed.is_empty());
+        // One step: v2 needs one TC (B is closest), v3 needs A.
+        let steps: Vec<(&str, &str)> = r.one_step_away.iter().map(|o| (o.village.as_str(), o.indicator.as_str())).collect();
+        assert_eq!(steps, vec![("v2", "B"), ("v3", "A")]);
+        assert_eq!(r.summary.communes_covered, 1);
+    }
+
+    #[test]
+    fn what_if_overrides_change_thresholds_and_weights() {
+        let fw = framework();
+        let mut ov = Overrides::default();
+        ov.0.insert("A".into(), IndicatorOverride { threshold: Some(35.0), weight: None, mandatory: None });
+        let r = score(&table(), &apply_overrides(&fw, &ov), None, &[]).expect("scores");
+        assert_eq!(r.units.iter().find(|u| u.village == "v3").map(|u| u.status), Some(Status::Recognized));
+        assert_eq!(r.summary.recognized, 2);
+    }
+}

@@ -240,3 +240,20 @@ mod tests {
         }
     }
 }
+
+/// `name_key` memoised per distinct name: a million dossiers name only a few
+/// hundred communes and villages.
+#[derive(Default)]
+pub struct NameKeys(std::collections::HashMap<String, String>);
+
+impl NameKeys {
+    pub fn get(&mut self, s: Option<&str>) -> String {
+        let Some(s) = s else { return String::new() };
+        if let Some(k) = self.0.get(s) {
+            return k.clone();
+        }
+        let k = name_key(s);
+        self.0.insert(s.to_string(), k.clone());
+        k
+    }
+}

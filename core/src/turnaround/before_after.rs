@@ -17,6 +17,8 @@ pub struct LaunchDates(pub Vec<(String, String, Date)>);
 pub struct Side {
     pub dossiers: u32,
     pub completed: u32,
+    /// Calendar days: the unit the story is told in ("14–20 days → 2").
+    pub median_days: Option<f64>,
     pub median_working_days: Option<f64>,
     pub km_median_working_days: Option<f64>,
 }
@@ -29,20 +31,27 @@ pub struct BeforeAfter {
     pub launch_date: Date,
     pub before: Side,
     pub after: Side,
+    pub change_median_days: Option<f64>,
     pub change_median_working_days: Option<f64>,
     pub change_km_median_working_days: Option<f64>,
     pub log_rank_p: Option<f64>,
 }
 
-fn side(obs: &[(i32, bool)]) -> Side {
+/// One dossier: (working days, completed?, calendar days if completed).
+type Obs = (i32, bool, Option<i32>);
+
+fn side(obs: &[Obs]) -> Side {
     let mut done: Vec<f64> = obs.iter().filter(|o| o.1).map(|o| f64::from(o.0)).collect();
     done.sort_by(f64::total_cmp);
+    let mut cal: Vec<f64> = obs.iter().filter_map(|o| o.2).map(f64::from).collect();
+    cal.sort_by(f64::total_cmp);
     let times: Vec<i32> = obs.iter().map(|o| o.0).collect();
     let events: Vec<bool> = obs.iter().map(|o| o.1).collect();
     let curve = stats::kaplan_meier_int(&times, &events);
     Side {
         dossiers: obs.len() as u32,
         completed: done.len() as u32,
+        median_days: stats::quantile_linear(&cal, 0.5),
         median_working_days: stats::quantile_linear(&done, 0.5),
         km_median_working_days: stats::km_quantile(&curve, 0.5),
     }
@@ -65,15 +74,27 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
     if commune_launch.is_empty() {
         return Vec::new();
     }
-    let mut by_village: BTreeMap<(String, String), (Vec<(i32, bool)>, Vec<(i32, bool)>)> = BTreeMap::new();
-    let mut by_commune: BTreeMap<String, (Vec<(i32, bool)>, Vec<(i32, bool)>)> = BTreeMap::new();
+    type Pair = (Vec<Obs>, Vec<Obs>);
+    let mut by_village: BTreeMap<(String, String), Pair> = BTreeMap::new();
+    let mut by_commune: BTreeMap<String, Pair> = BTreeMap::new();
+    // Every launched village pooled, each dossier against its own village's
+    // launch: the district's headline before/after.
+    let mut pooled: Pair = (Vec::new(), Vec::new());
+    let mut keys = crate::text::NameKeys::default();
     for i in 0..prep.received.len() {
-        let (Some(rec), Some(obs)) = (prep.received[i], prep.km[i]) else { continue };
-        let ck = prep.commune[i].as_deref().map(name_key).unwrap_or_default();
-        let vk = prep.village[i].as_deref().map(name_key).unwrap_or_default();
+        let (Some(rec), Some((t, e))) = (prep.received[i], prep.km[i]) else { continue };
+        let obs = (t, e, prep.cal_days[i]);
+        let ck = keys.get(prep.commune[i].as_deref());
+        let vk = keys.get(prep.village[i].as_deref());
         if let Some((_, _, d)) = village_launch.get(&(ck.clone(), vk.clone())) {
             let e = by_village.entry((ck.clone(), vk)).or_default();
-            if rec < d.0 { e.0.push(obs) } else { e.1.push(obs) }
+            if rec < d.0 {
+                e.0.push(obs);
+                pooled.0.push(obs);
+            } else {
+                e.1.push(obs);
+                pooled.1.push(obs);
+            }
         }
         if let Some((_, d)) = commune_launch.get(&ck) {
             let e = by_commune.entry(ck).or_default();
@@ -81,15 +102,16 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
         }
     }
     let mut out = Vec::new();
-    let make = |kind: &str, commune: String, village: Option<String>, d: Date, b: &[(i32, bool)], a: &[(i32, bool)]| {
+    let make = |kind: &str, commune: String, village: Option<String>, d: Date, b: &[Obs], a: &[Obs]| {
         let (sb, sa) = (side(b), side(a));
-        let to_f = |v: &[(i32, bool)]| v.iter().map(|&(t, e)| (f64::from(t), e)).collect::<Vec<_>>();
+        let to_f = |v: &[Obs]| v.iter().map(|&(t, e, _)| (f64::from(t), e)).collect::<Vec<_>>();
         let lr = stats::log_rank(&to_f(b), &to_f(a)).map(|l| l.p_value);
         BeforeAfter {
             unit_kind: kind.to_string(),
             commune,
             village,
             launch_date: d,
+            change_median_days: sa.median_days.zip(sb.median_days).map(|(x, y)| x - y),
             change_median_working_days: sa.median_working_days.zip(sb.median_working_days).map(|(x, y)| x - y),
             change_km_median_working_days: sa.km_median_working_days.zip(sb.km_median_working_days).map(|(x, y)| x - y),
             before: sb,
@@ -97,6 +119,11 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
             log_rank_p: lr,
         }
     };
+    if let Some(first) = village_launch.values().map(|v| v.2).min() {
+        if !pooled.0.is_empty() || !pooled.1.is_empty() {
+            out.push(make("all_launched", String::new(), None, first, &pooled.0, &pooled.1));
+        }
+    }
     for (ck, (b, a)) in &by_commune {
         if let Some((name, d)) = commune_launch.get(ck) {
             out.push(make("commune", name.clone(), None, *d, b, a));

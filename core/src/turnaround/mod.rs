@@ -81,6 +81,9 @@ pub struct TurnaroundReport {
     pub by_procedure: Vec<Group>,
     pub distribution: Vec<Bin>,
     pub before_after: Vec<BeforeAfter>,
+    /// The calendar in use over the years the data covers: holidays,
+    /// compensatory days, swaps, make-up Saturdays, user days.
+    pub calendar_days_off: Vec<crate::calendar::DayInfo>,
     pub warnings: Vec<TurnaroundWarning>,
 }
 
@@ -117,6 +120,8 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
     };
     let distribution = prep.distribution();
     let before_after = before_after(&prep, &opts.launch);
+    let first_year = prep.received.iter().flatten().min().map(|&d| Date(d).year()).unwrap_or(prep.as_of.year());
+    let calendar_days_off = (first_year.max(prep.as_of.year() - 10)..=prep.as_of.year()).flat_map(|y| cal.days_off(y)).collect();
     Ok(TurnaroundReport {
         as_of: prep.as_of,
         calendar: cal.name().to_string(),
@@ -126,6 +131,7 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
         by_procedure,
         distribution,
         before_after,
+        calendar_days_off,
         warnings: prep.warnings.clone(),
     })
 }

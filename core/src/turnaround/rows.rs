@@ -20,6 +20,8 @@ pub struct Prepared {
     /// Per row (all rows of the table): received date, KM time/event.
     pub received: Vec<Option<i32>>,
     pub km: Vec<Option<(i32, bool)>>,
+    /// Calendar days to completion, for completed dossiers in scope.
+    pub cal_days: Vec<Option<i32>>,
     pub commune: Vec<Option<String>>,
     pub village: Vec<Option<String>>,
 }
@@ -90,6 +92,7 @@ impl Prepared {
         let mut km_event = Vec::with_capacity(n);
         let mut month = Vec::with_capacity(n);
         let mut km = Vec::with_capacity(n);
+        let mut cal_days = vec![None; n];
         let (mut no_received, mut negative, mut derived_due) = (0u32, 0u32, 0u32);
         for i in 0..n {
             let Some(rec) = received[i] else {
@@ -148,6 +151,7 @@ impl Prepared {
                 Some(c) => {
                     let w = cal.working_days_between(rec_d, Date(c));
                     days.push(Some((c - rec) as f64));
+                    cal_days[i] = Some(c - rec);
                     wd.push(Some(w as f64));
                     on_time.push(due.map(|d| c <= d));
                     late_any.push(Some(due.is_some_and(|d| c > d)));
@@ -206,7 +210,7 @@ impl Prepared {
         }
         let commune = strs(df, "commune")?;
         let village = strs(df, "village")?;
-        Ok(Prepared { df: DataFrame::new(cols)?, as_of, warnings, received, km, commune, village })
+        Ok(Prepared { df: DataFrame::new(cols)?, as_of, warnings, received, km, cal_days, commune, village })
     }
 
     /// Histogram of working days over completed dossiers.

@@ -1,0 +1,397 @@
+//! Share links: the results travel in the URL fragment (`#s=v1.` + base64url
+//! of deflate-compressed JSON with a 4-byte checksum; see `dict` for the
+//! preset dictionary), never through a server.
+//!
+//! The payload is built only from aggregates — per-village status and
+//! readiness, commune roll-ups, turnaround headline numbers and a small
+//! monthly series — so no applicant name or dossier id can enter it: the
+//! types below have no field that could hold one. Decoding is bounded
+//! (≤ 1 MB inflated), versioned, and validated before use.
+
+use crate::error::{Error, Result};
+use crate::scoring::{ScoreReport, Status};
+use crate::turnaround::TurnaroundReport;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+pub const PREFIX: &str = "v1.";
+/// Largest inflated payload a link may carry.
+pub const MAX_INFLATED: usize = 1 << 20;
+/// Links longer than this are hard to send by Zalo/SMS; the UI warns and
+/// offers the `.thonso` export instead.
+pub const COMFORTABLE_LINK_CHARS: usize = 2000;
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    pub app: String,
+    /// When the link was made (ISO date-time, given by the caller).
+    pub at: String,
+    pub file_sha256: String,
+    pub file: String,
+}
+
+/// The framework as a difference from the built-in default, so a link for
+/// the usual criteria spends no characters on them.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ShareFramework {
+    pub name: String,
+    /// Indicators that differ from (or are absent in) the default:
+    /// (indicator id, rule, threshold, weight, mandatory).
+    pub changed: Vec<(String, String, f64, f64, bool)>,
+    /// Default indicators this framework does not use.
+    pub dropped: Vec<String>,
+}
+
+/// Units column by column (compresses far better than row objects).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ShareScore {
+    pub communes: Vec<String>,
+    /// Per commune: planned count, if a plan was given.
+    pub plan: Vec<Option<f64>>,
+    /// Per unit: index into `communes`. Units are sorted by commune, then
+    /// village, which is also what makes the names compress well.
+    pub commune: Vec<u32>,
+    /// Village names joined by newlines (saves a quote pair per name).
+    pub village: String,
+    /// Per unit, one digit: 0 recognised, 1 near, 2 not yet.
+    pub status: String,
+    /// Per unit: readiness rounded to a whole point (0–100).
+    pub readiness: Vec<u8>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ShareTurnaround {
+    pub as_of: String,
+    pub dossiers: u32,
+    pub completed: u32,
+    pub open: u32,
+    pub overdue_open: u32,
+    pub median_working_days: Option<f64>,
+    pub p90_working_days: Option<f64>,
+    pub km_median_working_days: Option<f64>,
+    pub median_days: Option<f64>,
+    pub on_time_rate: Option<f64>,
+    pub online_rate: Option<f64>,
+    /// (month, dossiers, median working days).
+    pub monthly: Vec<(String, u32, Option<f64>)>,
+    /// Pooled before/after launch: (median days before, after).
+    pub before_after_days: Option<(Option<f64>, Option<f64>)>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SharePayload {
+    pub v: u32,
+    pub provenance: Provenance,
+    pub framework: Option<ShareFramework>,
+    pub score: Option<ShareScore>,
+    pub turnaround: Option<ShareTurnaround>,
+}
+
+fn status_code(s: Status) -> u8 {
+    match s {
+        Status::Recognized => 0,
+        Status::Near => 1,
+        Status::NotRecognized => 2,
+    }
+}
+
+/// Months kept in a link (the most recent ones).
+const MAX_MONTHS: usize = 24;
+
+impl SharePayload {
+    pub fn build(provenance: Provenance, score: Option<&ScoreReport>, turnaround: Option<&TurnaroundReport>) -> SharePayload {
+        let framework = score.map(|s| {
+            let default = crate::framework::Framework::default_vn();
+            let rule = |r| match r {
+                crate::framework::Rule::AtLeast => ">=",
+                crate::framework::Rule::AtMost => "<=",
+                crate::framework::Rule::Yes => "=",
+            };
+            ShareFramework {
+                name: s.framework.name.clone(),
+                changed: s
+                    .framework
+                    .indicators()
+                    .filter(|(_, i)| {
+                        default.find(&i.id).is_none_or(|d| (d.rule, d.threshold, d.weight, d.mandatory) != (i.rule, i.threshold, i.weight, i.mandatory))
+                    })
+                    .map(|(_, i)| (i.id.clone(), rule(i.rule).to_string(), i.threshold, i.weight, i.mandatory))
+                    .collect(),
+                dropped: default.indicators().filter(|(_, d)| s.framework.find(&d.id).is_none()).map(|(_, d)| d.id.clone()).collect(),
+            }
+        });
+        let score = score.map(|s| {
+            let communes: Vec<String> = s.communes.iter().map(|c| c.commune.clone()).collect();
+            let keys: Vec<String> = communes.iter().map(|c| crate::text::name_key(c)).collect();
+            let plan = s.communes.iter().map(|c| c.plan).collect();
+            let mut names = crate::text::NameKeys::default();
+            let mut units: Vec<(u32, &crate::scoring::UnitScore)> = s
+                .units
+                .iter()
+                .map(|u| {
+                    let k = names.get(Some(&u.commune));
+                    (keys.iter().position(|c| *c == k).unwrap_or(0) as u32, u)
+                })
+                .collect();
+            units.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.village.cmp(&b.1.village)));
+            ShareScore {
+                communes,
+                plan,
+                commune: units.iter().map(|u| u.0).collect(),
+                // A newline inside a name would shift every later unit.
+                village: units.iter().map(|u| u.1.village.replace(['\n', '\r'], " ")).collect::<Vec<_>>().join("\n"),
+                status: units.iter().map(|u| char::from(b'0' + status_code(u.1.status))).collect(),
+                readiness: units.iter().map(|u| u.1.readiness.round().clamp(0.0, 100.0) as u8).collect(),
+            }
+        });
+        let turnaround = turnaround.map(|t| {
+            let o = &t.overall;
+            let months = t.monthly.len().saturating_sub(MAX_MONTHS);
+            let pooled = t.before_after.iter().find(|b| b.unit_kind == "all_launched");
+            ShareTurnaround {
+                as_of: t.as_of.to_string(),
+                dossiers: o.dossiers,
+                completed: o.completed,
+                open: o.open,
+                overdue_open: o.overdue_open,
+                median_working_days: o.median_working_days,
+                p90_working_days: o.p90_working_days,
+                km_median_working_days: o.km_median_working_days,
+                median_days: o.median_days,
+                on_time_rate: o.on_time_rate,
+                online_rate: o.online_rate,
+                monthly: t.monthly[months..]
+                    .iter()
+                    .map(|g| (g.by.get("month").cloned().flatten().unwrap_or_default(), g.metrics.dossiers, g.metrics.median_working_days))
+                    .collect(),
+                before_after_days: pooled.map(|p| (p.before.median_days, p.after.median_days)),
+            }
+        });
+        SharePayload { v: 1, provenance, framework, score, turnaround }
+    }
+
+    /// Checks what serde cannot: sizes, ranges and references.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |what: &str| Err(tampered(what));
+        if self.v != 1 {
+            return bad("version");
+        }
+        if let Some(s) = &self.score {
+            let n = s.commune.len();
+            if (n == 0) != s.village.is_empty() || (n > 0 && s.village.split('\n').count() != n) {
+                return bad("villages");
+            }
+            if s.plan.len() != s.communes.len() || s.communes.len() > 100_000 || n > 200_000 {
+                return bad("sizes");
+            }
+            if s.readiness.len() != n || s.status.len() != n {
+                return bad("columns");
+            }
+            if s.commune.iter().any(|&c| c as usize >= s.communes.len())
+                || s.status.bytes().any(|b| !(b'0'..=b'2').contains(&b))
+                || s.readiness.iter().any(|&r| r > 100)
+                || s.village.split('\n').chain(s.communes.iter().map(String::as_str)).any(|v| v.chars().count() > 200)
+            {
+                return bad("unit");
+            }
+        }
+        if let Some(t) = &self.turnaround {
+            let rate_ok = |r: Option<f64>| r.is_none_or(|r| (0.0..=1.0).contains(&r));
+            if !rate_ok(t.on_time_rate) || !rate_ok(t.online_rate) || t.completed > t.dossiers || t.monthly.len() > 120 {
+                return bad("turnaround");
+            }
+        }
+        Ok(())
+    }
+
+    pub fn encode(&self) -> Result<String> {
+        let json = serde_json::to_vec(self).map_err(Error::internal)?;
+        let mut framed = checksum(&json).to_vec();
+        framed.extend(dict::deflate(&json));
+        Ok(format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(framed)))
+    }
+
+    /// Decodes the text after `#s=`.
+    pub fn decode(link: &str) -> Result<SharePayload> {
+        let body = link.trim().strip_prefix(PREFIX).ok_or_else(|| {
+            Error::new(
+                "share_version",
+                "Liên kết chia sẻ không đúng định dạng hoặc do phiên bản Thôn Số khác tạo ra. Hãy xin người gửi liên kết mới hoặc tệp .thonso.",
+                "The share link is not in a format this version understands. Ask the sender for a new link or the .thonso file.",
+            )
+        })?;
+        let framed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(body.trim_end_matches('=')).map_err(|_| tampered("base64"))?;
+        if framed.len() < 5 {
+            return Err(tampered("length"));
+        }
+        let (sum, packed) = framed.split_at(4);
+        let json = dict::inflate(packed, MAX_INFLATED).ok_or_else(|| tampered("deflate"))?;
+        if sum != checksum(&json) {
+            return Err(tampered("checksum"));
+        }
+        let p: SharePayload = serde_json::from_slice(&json).map_err(|_| tampered("schema"))?;
+        p.validate()?;
+        Ok(p)
+    }
+}
+
+/// First four bytes of the payload's SHA-256: catches truncation and edits.
+fn checksum(json: &[u8]) -> [u8; 4] {
+    use sha2::{Digest, Sha256};
+    let d = Sha256::digest(json);
+    [d[0], d[1], d[2], d[3]]
+}
+
+/// Raw deflate with a preset dictionary: JSON keys of the payload and the
+/// syllables most common in Vietnamese unit names, so that a district's
+/// village list fits a link that Zalo and SMS carry comfortably.
+///
+/// miniz_oxide has no preset-dictionary API, so the dictionary is
+/// compressed first and the stream sync-flushed; only what follows is sent,
+/// and it may refer back into the dictionary. The decoder re-creates the
+/// same prefix (deterministic) and inflates prefix + body.
+mod dict {
+    use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
+    use std::sync::OnceLock;
+
+    const DICTIONARY: &str = concat!(
+        r#"{"v":1,"provenance":{"app":"0.1.0","at":"2025-01-01T00:00:00","file_sha256":"","file":".xlsx"},"#,
+        r#""framework":{"name":"Thôn chuyển đổi số thông minh","changed":[],"dropped":[]},"#,
+        r#""score":{"communes":["Xã ","Thị trấn ","Phường "],"plan":[null,1.0,2.0],"commune":[0,0,0,0,1,1,1,1,2,2,2],"#,
+        r#""village":"Thôn 1
+Thôn 2
+Tổ dân phố 1
+Tổ dân phố 2
+","status":"0000111122222222","readiness":[100,95,90,85,80,75,70,65,60,55,50,45,40,35,30]},"#,
+        r#""turnaround":{"as_of":"2025-","dossiers":1,"completed":1,"open":0,"overdue_open":0,"median_working_days":2.0,"p90_working_days":9.0,"#,
+        r#""km_median_working_days":2.0,"median_days":2.0,"on_time_rate":0.9,"online_rate":0.5,"monthly":[["2024-01",10,2.0],["2024-02",1,null]],"#,
+        r#""before_after_days":[15.0,2.0]}}"#,
+        "Thôn Bản Làng Xóm Khu Ấp Buôn Tổ Nà Pác Khuổi Lũng Cốc Khe Đồng Tân An Bình Hòa Phú Thành Trung Đông Tây Nam Bắc ",
+        "Thượng Hạ Mới Quang Xuân Thái Lộc Phúc Thịnh Hưng Long Minh Hồng Vinh Sơn Hà Hải Giang Lâm Mỹ Thủy Tiến Thắng Lợi ",
+        "Hợp Hiệp Thuận Yên Kim Ngọc Cát Lạc Trà Văn Đức Chiến Quyết Kết Lập Hạnh Tiên Cao Phong Niên Giao Trì Cường Việt ",
+        "Lào Cai Bảo Thắng Phố Lu Sơn Hà Gia Phú Xuân Quang Bát Xát Mường Khương Sa Pa Bắc Hà Văn Bàn Yên Bái ",
+    );
+
+    fn flags() -> u32 {
+        create_comp_flags_from_zip_params(9, -15, 0)
+    }
+
+    /// The bytes the dictionary compresses to, up to the sync flush.
+    fn prefix() -> &'static [u8] {
+        static P: OnceLock<Vec<u8>> = OnceLock::new();
+        P.get_or_init(|| {
+            let mut c = CompressorOxide::new(flags());
+            let mut out = vec![0u8; DICTIONARY.len() * 2 + 1024];
+            let (_, _, n) = compress(&mut c, DICTIONARY.as_bytes(), &mut out, TDEFLFlush::Sync);
+            out.truncate(n);
+            out
+        })
+    }
+
+    pub fn deflate(data: &[u8]) -> Vec<u8> {
+        let mut c = CompressorOxide::new(flags());
+        let mut head = vec![0u8; DICTIONARY.len() * 2 + 1024];
+        let _ = compress(&mut c, DICTIONARY.as_bytes(), &mut head, TDEFLFlush::Sync);
+        let mut out = vec![0u8; data.len() + data.len() / 8 + 1024];
+        let mut pos_in = 0;
+        let mut pos_out = 0;
+        loop {
+            let (status, used_in, used_out) = compress(&mut c, &data[pos_in..], &mut out[pos_out..], TDEFLFlush::Finish);
+            pos_in += used_in;
+            pos_out += used_out;
+            match status {
+                TDEFLStatus::Done => break,
+                TDEFLStatus::Okay if pos_out == out.len() => out.resize(out.len() * 2, 0),
+                TDEFLStatus::Okay => {}
+                // Only reachable on a bug in the compressor; an empty body then fails to decode.
+                _ => return Vec::new(),
+            }
+        }
+        out.truncate(pos_out);
+        out
+    }
+
+    pub fn inflate(body: &[u8], limit: usize) -> Option<Vec<u8>> {
+        let mut stream = prefix().to_vec();
+        stream.extend_from_slice(body);
+        let out = miniz_oxide::inflate::decompress_to_vec_with_limit(&stream, limit + DICTIONARY.len()).ok()?;
+        out.strip_prefix(DICTIONARY.as_bytes()).map(<[u8]>::to_vec)
+    }
+}
+
+fn tampered(what: &str) -> Error {
+    Error::new(
+        "share_invalid",
+        "Liên kết chia sẻ bị cắt cụt hoặc bị sửa nên không mở được. Hãy sao chép lại toàn bộ liên kết, hoặc xin người gửi tệp .thonso.",
+        format!("The share link is truncated or was altered and cannot be opened ({what}). Copy the whole link again, or ask the sender for the .thonso file."),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::TurnaroundOptions;
+    use crate::Session;
+
+    fn demo_payload() -> (SharePayload, Vec<u8>) {
+        let bytes = crate::demo::demo_workbook().expect("demo");
+        let s = Session::open_simple(&bytes, "demo.xlsx").expect("open");
+        let sc = s.score(&Default::default()).expect("score");
+        let t = s.turnaround(&TurnaroundOptions::default()).expect("turnaround");
+        let prov = Provenance { app: crate::VERSION.into(), at: "2024-07-01T08:00:00+07:00".into(), file_sha256: crate::sha256_hex(&bytes), file: "demo.xlsx".into() };
+        (SharePayload::build(prov, sc.as_ref(), t.as_ref()), bytes)
+    }
+
+    #[test]
+    fn demo_link_round_trips_and_stays_short() {
+        let (p, _) = demo_payload();
+        let link = p.encode().expect("encode");
+        assert!(link.len() < COMFORTABLE_LINK_CHARS, "demo link is {} chars", link.len());
+        let back = SharePayload::decode(&link).expect("decode");
+        assert_eq!(back, p);
+        assert_eq!(back.score.as_ref().map(|s| s.status.bytes().filter(|&b| b == b'0').count()), Some(20));
+        assert_eq!(back.framework.as_ref().map(|f| f.changed.len()), Some(0), "demo uses the default criteria");
+    }
+
+    #[test]
+    fn payload_never_holds_personal_data() {
+        let (p, bytes) = demo_payload();
+        let json = serde_json::to_string(&p).expect("json");
+        // Every applicant name and dossier id in the source file.
+        let s = Session::open_simple(&bytes, "demo.xlsx").expect("open");
+        let sheet = s.workbook.sheets.iter().find(|x| x.kind == crate::ingest::Kind::Dossiers).expect("dossier sheet");
+        let col = |c| sheet.canon_col(c).expect("column");
+        let names = sheet.text_column(Some(col(crate::ingest::columns::Canon::Applicant)));
+        let ids = sheet.text_column(Some(col(crate::ingest::columns::Canon::DossierId)));
+        let mut checked = 0;
+        for v in names.iter().chain(ids.iter()).flatten() {
+            assert!(!json.contains(v.as_str()), "share payload leaks {v}");
+            checked += 1;
+        }
+        assert!(checked > 1000, "checked {checked} personal values");
+    }
+
+    #[test]
+    fn tampered_and_truncated_links_are_refused() {
+        let (p, _) = demo_payload();
+        let link = p.encode().expect("encode");
+        let truncated = &link[..link.len() / 2];
+        assert_eq!(SharePayload::decode(truncated).map_err(|e| e.code), Err("share_invalid"));
+        let mut chars: Vec<char> = link.chars().collect();
+        let i = chars.len() / 3;
+        chars[i] = if chars[i] == 'A' { 'B' } else { 'A' };
+        let flipped: String = chars.into_iter().collect();
+        assert!(SharePayload::decode(&flipped).is_err());
+        assert_eq!(SharePayload::decode("v9.abc").map_err(|e| e.code), Err("share_version"));
+        // A bomb: 2 MB of zeros compresses to a tiny link but must not inflate.
+        let mut bomb = vec![0u8; 4];
+        bomb.extend(dict::deflate(&vec![b' '; 2 << 20]));
+        let link = format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb));
+        assert_eq!(SharePayload::decode(&link).map_err(|e| e.code), Err("share_invalid"));
+    }
+}

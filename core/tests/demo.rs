@@ -1,0 +1,62 @@
+//! The built-in demo tells the Bảo Thắng story (domain brief §1); these are
+//! the district's reported figures, asserted through the real scorer.
+
+use thonso_core::scoring::Status;
+use thonso_core::session::TurnaroundOptions;
+use thonso_core::Session;
+
+fn demo() -> Session {
+    let bytes = thonso_core::demo::demo_workbook().expect("demo builds");
+    Session::open_simple(&bytes, "demo.xlsx").expect("demo opens")
+}
+
+#[test]
+fn demo_is_deterministic() {
+    let a = thonso_core::demo::demo_workbook().expect("demo");
+    let b = thonso_core::demo::demo_workbook().expect("demo");
+    assert_eq!(thonso_core::sha256_hex(&a), thonso_core::sha256_hex(&b));
+}
+
+#[test]
+fn demo_scores_exactly_the_reported_figures() {
+    let s = demo();
+    let r = s.score_required(&Default::default()).expect("score");
+    assert_eq!(r.summary.recognized, 20, "20 villages recognised");
+    let c = |name: &str| r.communes.iter().find(|c| c.commune == name).unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(c("Phố Lu").recognized, 4);
+    assert_eq!(c("Sơn Hà").recognized, 3);
+    assert_eq!(r.summary.communes, 14, "3 towns + 11 communes");
+    assert_eq!(r.summary.communes_covered, 14, "every commune covered");
+    let above: f64 = [c("Phố Lu"), c("Sơn Hà")].iter().map(|c| c.recognized as f64 - c.plan.expect("plan")).sum();
+    assert_eq!(c("Phố Lu").recognized + c("Sơn Hà").recognized, 7);
+    assert!(above > 0.0, "Phố Lu + Sơn Hà exceed their plan");
+    for name in ["Tà Hà 1", "Phú Thành 3"] {
+        let u = r.units.iter().find(|u| u.village == name).expect(name);
+        assert_eq!(u.status, Status::Recognized, "{name}");
+    }
+    // The framework came from the workbook's criteria sheet and equals the default.
+    let d = thonso_core::framework::Framework::default_vn();
+    for (_, i) in d.indicators() {
+        let f = r.framework.find(&i.id).unwrap_or_else(|| panic!("{} in sheet framework", i.id));
+        assert_eq!((f.threshold, f.weight, f.mandatory, f.rule), (i.threshold, i.weight, i.mandatory, i.rule), "{}", i.id);
+    }
+    assert_eq!(r.derived, vec!["CQ3".to_string()], "CQ3 comes from the dossier sheet");
+}
+
+#[test]
+fn demo_turnaround_falls_from_two_weeks_to_two_days() {
+    let s = demo();
+    let t = s.turnaround_required(&TurnaroundOptions::default()).expect("turnaround");
+    let pooled = t.before_after.iter().find(|b| b.unit_kind == "all_launched").expect("pooled before/after");
+    let before = pooled.before.median_days.expect("before median");
+    let after = pooled.after.median_days.expect("after median");
+    assert!((14.0..=20.0).contains(&before), "before {before}");
+    assert!(after <= 3.0, "after {after}");
+    assert!(pooled.log_rank_p.is_some_and(|p| p < 0.001));
+    for v in ["Tà Hà 1", "Phú Thành 3"] {
+        let b = t.before_after.iter().find(|b| b.village.as_deref() == Some(v)).expect(v);
+        assert!(b.before.median_days.is_some_and(|d| d >= 14.0), "{v} before");
+        assert!(b.after.median_days.is_some_and(|d| d <= 3.0), "{v} after");
+        assert!(b.after.km_median_working_days.is_some_and(|d| d <= 2.0), "{v} KM after");
+    }
+}
