@@ -16,7 +16,7 @@ PKG := www/pkg
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test dist wasm deps deps-wasm deps-npm deps-chromium test-rust test-node test-e2e sizes cli bench clean
+.PHONY: run test dist wasm deps deps-wasm deps-npm deps-chromium test-rust test-node test-e2e sizes cli cli-debug bench clean
 
 ## ---- installs (each is a no-op when already satisfied) --------------------
 deps-wasm:
@@ -41,7 +41,7 @@ deps: deps-wasm deps-npm
 ## ---- builds ---------------------------------------------------------------
 wasm: deps-wasm
 	cargo build -p thonso-wasm --target $(WASM_TARGET) --profile $(WASM_PROFILE)
-	wasm-bindgen --target web --out-dir $(PKG) $(WASM_FILE)
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(PKG) $(WASM_FILE)
 
 sizes:
 	@f=$(PKG)/thonso_wasm_bg.wasm; \
@@ -55,6 +55,10 @@ dist: wasm deps-npm
 cli:
 	cargo build --release -p thonso-cli
 
+# The e2e suite compares the page with the CLI's JSON; a debug build is enough.
+cli-debug:
+	cargo build -p thonso-cli
+
 run: dist
 	@echo "Thôn Số: http://localhost:$(PORT)/"
 	cd www && npx vite preview --port $(PORT) --strictPort --host 127.0.0.1
@@ -66,7 +70,7 @@ test-rust:
 test-node: dist
 	cd www && npm run test:node
 
-test-e2e: dist deps-chromium
+test-e2e: dist deps-chromium cli-debug
 	cd www && npm run test:e2e
 
 test: test-rust dist sizes test-node test-e2e

@@ -60,3 +60,21 @@ fn demo_turnaround_falls_from_two_weeks_to_two_days() {
         assert!(b.after.km_median_working_days.is_some_and(|d| d <= 2.0), "{v} KM after");
     }
 }
+
+#[test]
+fn xlsx_report_reads_back_with_the_same_numbers() {
+    let s = demo();
+    let score = s.score_required(&Default::default()).expect("score");
+    let bytes = s.report_xlsx(&Default::default(), &TurnaroundOptions::default()).expect("report");
+    let back = Session::open_simple(&bytes, "report.xlsx").expect("report opens");
+    let r = back.inspect();
+    let names: Vec<&str> = r.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, vec!["Tổng hợp", "Thôn", "Xã", "Thời gian giải quyết", "Chẩn đoán"]);
+    let villages = r.sheets.iter().find(|s| s.name == "Thôn").expect("villages sheet");
+    assert_eq!(villages.kind, "villages");
+    assert_eq!(villages.header_rows, 1);
+    assert_eq!(villages.rows, score.units.len());
+    // Re-scoring the exported indicator values gives the same statuses.
+    let rescored = back.score_required(&Default::default()).expect("rescore");
+    assert_eq!(rescored.summary.recognized, score.summary.recognized);
+}

@@ -17,6 +17,17 @@ fn find_col(names: &[String], keys: &[&str]) -> Option<usize> {
     keys.iter().find_map(|k| folded.iter().position(|f| f.starts_with(&format!("{k} "))))
 }
 
+/// "IV. Xã hội số" → "Xã hội số" (the X of "Xã" is not a numeral).
+fn strip_roman(s: &str) -> String {
+    let t = s.trim();
+    let numeral = t.chars().take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'L')).count();
+    let rest = &t[numeral..];
+    match rest.chars().next() {
+        Some('.') | Some(')') | Some('-') | Some(' ') | None => rest.trim_start_matches(['.', ')', '-', ' ']).trim().to_string(),
+        _ => t.to_string(),
+    }
+}
+
 fn pillar_id(name: &str, n: usize) -> String {
     let f = fold_key(name);
     for (key, id) in [("ha tang so", "HT"), ("chinh quyen so", "CQ"), ("kinh te so", "KT"), ("xa hoi so", "XH")] {
@@ -54,7 +65,7 @@ pub fn framework_from_rows(sheet: &Sheet, base: &Framework) -> Result<(Framework
         let Some(first) = cells.iter().flatten().next() else { continue };
         if header::is_roman_group(first) {
             let name = cells.iter().flatten().map(|s| s.as_str()).find(|s| !header::is_roman_group(s) || s.len() > 6).unwrap_or(first);
-            let name = name.trim_start_matches(|c: char| matches!(c, 'I' | 'V' | 'X' | '.' | ')' | ' ')).to_string();
+            let name = strip_roman(name);
             let name = name.split(" (").next().unwrap_or(&name).trim().to_string();
             pillars.push(Pillar { id: pillar_id(&name, pillars.len() + 1), name, name_en: String::new(), indicators: vec![] });
             continue;
@@ -139,4 +150,14 @@ pub fn framework_from_rows(sheet: &Sheet, base: &Framework) -> Result<(Framework
     };
     fw.validate().map_err(|e| e.in_sheet(sheet.name()))?;
     Ok((fw, diags))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn roman_group_names() {
+        assert_eq!(super::strip_roman("IV. Xã hội số (05 chỉ tiêu)"), "Xã hội số (05 chỉ tiêu)");
+        assert_eq!(super::strip_roman("I) Hạ tầng số"), "Hạ tầng số");
+        assert_eq!(super::pillar_id("Xã hội số", 4), "XH");
+    }
 }

@@ -144,8 +144,40 @@ fn join_rows(top: &[String], bottom: &[String]) -> Vec<String> {
     out
 }
 
+/// A row holding dates or numbers (cells, or text that reads as one) is
+/// data, never the second row of a header.
 fn is_data_like(sheet: &RawSheet, row: usize) -> bool {
-    (0..sheet.width()).any(|c| matches!(sheet.cell(row, c), Cell::Date { .. }))
+    (0..sheet.width()).any(|c| match sheet.cell(row, c) {
+        Cell::Date { .. } | Cell::Number(_) => true,
+        Cell::Text(t) => {
+            let t = t.trim();
+            !t.is_empty() && (crate::values::parse_number(t).is_some() || matches!(crate::values::parse_date_text(t), crate::values::DateParse::Date { .. }))
+        }
+        _ => false,
+    })
+}
+
+/// The "(1) (2) (3) …" or "1 2 3 …" row official forms put under a header.
+fn is_column_number_row(sheet: &RawSheet, row: usize) -> bool {
+    let mut expected = 1.0;
+    let mut n = 0;
+    for c in 0..sheet.width() {
+        let v = match sheet.cell(row, c) {
+            Cell::Empty => continue,
+            Cell::Number(x) => x,
+            Cell::Text(t) => match t.trim().trim_start_matches('(').trim_end_matches(')').parse::<f64>() {
+                Ok(x) => x,
+                Err(_) => return false,
+            },
+            _ => return false,
+        };
+        if v != expected {
+            return false;
+        }
+        expected += 1.0;
+        n += 1;
+    }
+    n >= 3
 }
 
 /// Finds the header. `None` when no row looks like one (the sheet is then
@@ -186,6 +218,7 @@ pub enum SkipReason {
     Totals,
     Group,
     RepeatedHeader,
+    ColumnNumbers,
 }
 
 pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<SkipReason> {
@@ -204,6 +237,9 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<Skip
     }
     if non_empty == 0 {
         return Some(SkipReason::Blank);
+    }
+    if row == header.first_data_row() && is_column_number_row(sheet, row) {
+        return Some(SkipReason::ColumnNumbers);
     }
     for cell in &first_texts {
         if let Cell::Text(s) = cell {

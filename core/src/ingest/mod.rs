@@ -220,6 +220,7 @@ impl Sheet {
                     Some(header::SkipReason::Totals) => *self.skipped.entry("totals").or_default() += 1,
                     Some(header::SkipReason::Group) => *self.skipped.entry("group").or_default() += 1,
                     Some(header::SkipReason::RepeatedHeader) => *self.skipped.entry("repeated_header").or_default() += 1,
+                    Some(header::SkipReason::ColumnNumbers) => *self.skipped.entry("column_numbers").or_default() += 1,
                 }
             }
         }
