@@ -169,9 +169,9 @@ impl Default for Limits {
     }
 }
 
-pub fn too_large(what_vi: &str, what_en: &str) -> Error {
+pub fn too_large(code: &'static str, what_vi: &str, what_en: &str) -> Error {
     Error::new(
-        "too_large",
+        code,
         format!("Tệp quá lớn để xử lý trong trình duyệt ({what_vi}). Hãy dùng công cụ dòng lệnh `thonso`, hoặc chia nhỏ tệp."),
         format!("The file is too large to process in the browser ({what_en}). Use the `thonso` command-line tool, or split the file."),
     )
@@ -287,12 +287,13 @@ pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawS
             }
             buf.push_str(f);
             if buf.len() > max_buf {
-                return Err(too_large("quá 4 GB văn bản", "over 4 GB of text"));
+                return Err(too_large("file_too_large", "quá 4 GB văn bản", "over 4 GB of text"));
             }
             ends.push(buf.len() as u32);
         }
         if ends.len() > limits.max_cells {
             return Err(too_large(
+                "too_many_cells",
                 &format!("hơn {} ô", limits.max_cells),
                 &format!("more than {} cells", limits.max_cells),
             ));

@@ -155,6 +155,7 @@ pub fn open(bytes: &[u8], file_name: &str, fw: &Framework, opts: &OpenOptions, p
     let result = (|| {
         if bytes.len() > opts.limits.max_bytes {
             return Err(grid::too_large(
+                "file_too_large",
                 &format!("{} MB, giới hạn {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
                 &format!("{} MB, limit {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
             ));

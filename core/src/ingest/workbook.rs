@@ -72,7 +72,7 @@ fn open_error(detail: &str) -> Error {
 fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| open_error(&format!("zip: {e}")))?;
     if zip.len() > 20_000 {
-        return Err(too_large(&format!("{} mục trong tệp nén", zip.len()), &format!("{} zip entries", zip.len())));
+        return Err(too_large("too_many_entries", &format!("{} mục trong tệp nén", zip.len()), &format!("{} zip entries", zip.len())));
     }
     let mut total: u64 = 0;
     for i in 0..zip.len() {
@@ -88,7 +88,7 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
         }
     }
     if total > limits.max_unzipped_bytes {
-        return Err(too_large(&format!("{} MB khi giải nén", total >> 20), &format!("{} MB unpacked", total >> 20)));
+        return Err(too_large("unzipped_too_large", &format!("{} MB khi giải nén", total >> 20), &format!("{} MB unpacked", total >> 20)));
     }
     Ok(())
 }
@@ -124,6 +124,7 @@ fn check_ods_repeats(bytes: &[u8], limits: &Limits) -> Result<()> {
                 cells = cells.saturating_add(row_rep.saturating_mul(cols));
                 if cells > limits.max_cells as u64 {
                     return Err(too_large(
+                        "too_many_cells",
                         &format!("bảng ODS khai báo hơn {} ô có dữ liệu", limits.max_cells),
                         &format!("the ODS table declares more than {} non-empty cells", limits.max_cells),
                     ));
@@ -147,7 +148,7 @@ where
 {
     let names = wb.sheet_names();
     if names.len() > limits.max_sheets {
-        return Err(too_large(&format!("{} trang tính", names.len()), &format!("{} sheets", names.len())));
+        return Err(too_large("too_many_sheets", &format!("{} trang tính", names.len()), &format!("{} sheets", names.len())));
     }
     let mut out = Vec::with_capacity(names.len());
     let mut cells = 0usize;
@@ -167,7 +168,7 @@ where
         };
         cells = cells.saturating_add(range.get_size().0.saturating_mul(range.get_size().1));
         if cells > limits.max_cells {
-            return Err(too_large(&format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
+            return Err(too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
         }
         for c in range.used_cells() {
             if let Data::String(s) = c.2 {
