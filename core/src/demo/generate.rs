@@ -68,27 +68,14 @@ impl Rng {
 
 // ---- Calendar arithmetic on day numbers (days since 1970-01-01). ----
 
+// The generator's dates are constants, all valid; the core's `Date` does
+// the arithmetic.
 pub(super) fn day(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(if m <= 2 { y - 1 } else { y });
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = i64::from((m + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    crate::date::Date::from_ymd(y, m, d).map_or(0, |d| i64::from(d.0))
 }
 
 pub(super) fn ymd(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m as u32, d as u32)
+    crate::date::Date(z.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32).ymd()
 }
 
 /// 0 = Monday … 6 = Sunday.
