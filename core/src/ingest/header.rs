@@ -243,7 +243,13 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<Skip
     }
     for cell in &first_texts {
         if let Cell::Text(s) = cell {
-            let f = fold_key(s);
+            // Cheap pre-check: totals rows start with T(ổng)/C(ộng)/G(rand);
+            // folding every cell of a million-row file costs seconds.
+            let t = s.trim_start();
+            if t.len() > 40 || !t.starts_with(['T', 't', 'C', 'c', 'G', 'g']) {
+                continue;
+            }
+            let f = fold_key(t);
             if f.starts_with("tong cong") || f == "cong" || f.starts_with("cong toan") || f.starts_with("tong so") || f == "tong"
                 || f.starts_with("total") || f.starts_with("grand total")
             {
@@ -256,9 +262,13 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<Skip
             return Some(SkipReason::Group);
         }
     }
-    let names = row_names(sheet, row);
-    if names == header.names {
-        return Some(SkipReason::RepeatedHeader);
+    // A header repeated on every printed page: compare the first non-empty
+    // cell before building the whole row.
+    let first_header = header.names.iter().find(|n| !n.is_empty());
+    if let (Some(Cell::Text(s)), Some(h)) = (first_texts.first(), first_header) {
+        if s.trim() == h.as_str() && row_names(sheet, row) == header.names {
+            return Some(SkipReason::RepeatedHeader);
+        }
     }
     None
 }

@@ -178,6 +178,26 @@ impl Sheet {
         }
     }
 
+    /// A text column straight into a polars column. Values repeat heavily
+    /// (communes, procedures), so each distinct raw cell is cleaned once.
+    pub fn text_series(&self, name: &str, col: Option<usize>) -> Column {
+        let Some(c) = col else {
+            return Column::new(name.into(), vec![None::<&str>; self.data_rows.len()]);
+        };
+        let mut cache: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
+        let mut builder = StringChunkedBuilder::new(name.into(), self.data_rows.len());
+        for &r in &self.data_rows {
+            match self.raw.cell(r, c) {
+                Cell::Text(s) => {
+                    let v = cache.entry(s).or_insert_with(|| self.text(r, c));
+                    builder.append_option(v.as_deref());
+                }
+                _ => builder.append_option(self.text(r, c).as_deref()),
+            }
+        }
+        builder.finish().into_column()
+    }
+
     /// Numbers; `percent_scale` turns 0–1 fraction columns into 0–100.
     pub fn number_column(&mut self, col: Option<usize>, percent_scale: bool) -> Vec<Option<f64>> {
         let rows = self.data_rows.clone();
@@ -301,21 +321,27 @@ impl DossierTable {
         let paid = sheet.yes_no_column(col(sheet, Canon::PaidOnline));
         let digitised = sheet.yes_no_column(col(sheet, Canon::Digitised));
         let channel_col = col(sheet, Canon::Channel);
-        let mut channels = Vec::with_capacity(sheet.data_rows.len());
+        let mut channels: Vec<Option<&'static str>> = Vec::with_capacity(sheet.data_rows.len());
+        // Parsed once per distinct cell text: a million rows use a handful.
+        let mut seen: std::collections::HashMap<String, Option<&'static str>> = std::collections::HashMap::new();
+        let mut unknown = Vec::new();
         for r in sheet.data_rows.clone() {
             let v = match channel_col.and_then(|c| sheet.text(r, c)) {
                 None => None,
-                Some(t) => match values::parse_channel(&t) {
-                    Some(ch) => Some(channel_name(ch).to_string()),
-                    None => {
-                        if let Some(c) = channel_col {
-                            sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
-                        }
-                        None
+                Some(t) => {
+                    let parsed = *seen.entry(t).or_insert_with_key(|t| values::parse_channel(t).map(channel_name));
+                    if parsed.is_none() {
+                        unknown.push(r);
                     }
-                },
+                    parsed
+                }
             };
             channels.push(v);
+        }
+        if let Some(c) = channel_col {
+            for r in unknown {
+                sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
+            }
         }
         let mut cols = vec![
             Column::new("row".into(), sheet.excel_rows()),
@@ -327,10 +353,10 @@ impl DossierTable {
             Column::new("legal_deadline_days".into(), deadline),
             Column::new("paid_online".into(), paid),
             Column::new("digitised".into(), digitised),
-            str_series("channel", channels),
+            Column::new("channel".into(), channels),
         ];
         for c in [Canon::Commune, Canon::Village, Canon::ProcedureName, Canon::ProcedureCode, Canon::Field, Canon::ProcessingUnit, Canon::Status] {
-            cols.push(str_series(c.name(), sheet.text_column(col(sheet, c))));
+            cols.push(sheet.text_series(c.name(), col(sheet, c)));
         }
         Ok(DossierTable { df: DataFrame::new(cols)?, sheet: sheet.name().to_string(), present })
     }

@@ -81,11 +81,16 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
     // launch: the district's headline before/after.
     let mut pooled: Pair = (Vec::new(), Vec::new());
     let mut keys = crate::text::NameKeys::default();
+    let (Ok(communes), Ok(villages)) = (prep.df.column("commune").and_then(|c| c.str()), prep.df.column("village").and_then(|c| c.str())) else {
+        return Vec::new();
+    };
+    let communes: Vec<Option<&str>> = communes.into_iter().collect();
+    let villages: Vec<Option<&str>> = villages.into_iter().collect();
     for i in 0..prep.received.len() {
         let (Some(rec), Some((t, e))) = (prep.received[i], prep.km[i]) else { continue };
         let obs = (t, e, prep.cal_days[i]);
-        let ck = keys.get(prep.commune[i].as_deref());
-        let vk = keys.get(prep.village[i].as_deref());
+        let ck = keys.get(communes[i]);
+        let vk = keys.get(villages[i]);
         if let Some((_, _, d)) = village_launch.get(&(ck.clone(), vk.clone())) {
             let e = by_village.entry((ck.clone(), vk)).or_default();
             if rec < d.0 {

@@ -22,12 +22,10 @@ pub struct Prepared {
     pub km: Vec<Option<(i32, bool)>>,
     /// Calendar days to completion, for completed dossiers in scope.
     pub cal_days: Vec<Option<i32>>,
-    pub commune: Vec<Option<String>>,
-    pub village: Vec<Option<String>>,
 }
 
-fn strs(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>> {
-    Ok(df.column(name)?.str()?.into_iter().map(|s| s.map(str::to_string)).collect())
+fn strs<'a>(df: &'a DataFrame, name: &str) -> Result<Vec<Option<&'a str>>> {
+    Ok(df.column(name)?.str()?.into_iter().collect())
 }
 fn i32s(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>> {
     Ok(df.column(name)?.i32()?.into_iter().collect())
@@ -72,8 +70,8 @@ impl Prepared {
         // A procedure's usual legal deadline, for rows that lack one.
         let mut per_proc: HashMap<String, HashMap<i64, u32>> = HashMap::new();
         for i in 0..n {
-            if let (Some(p), Some(d)) = (procedure[i].as_ref().or(procedure_code[i].as_ref()), deadline[i]) {
-                *per_proc.entry(p.clone()).or_default().entry(d.round() as i64).or_default() += 1;
+            if let (Some(p), Some(d)) = (procedure[i].or(procedure_code[i]), deadline[i]) {
+                *per_proc.entry(p.to_string()).or_default().entry(d.round() as i64).or_default() += 1;
             }
         }
         let proc_deadline: HashMap<String, i64> = per_proc
@@ -81,6 +79,8 @@ impl Prepared {
             .filter_map(|(p, counts)| counts.into_iter().max_by_key(|&(d, c)| (c, -d)).map(|(d, _)| (p, d)))
             .collect();
 
+        let mut cert_cache: HashMap<(Option<&str>, Option<&str>), bool> = HashMap::new();
+        let mut month_names: HashMap<i32, String> = HashMap::new();
         let mut in_scope = Vec::with_capacity(n);
         let mut is_completed = Vec::with_capacity(n);
         let mut days = Vec::with_capacity(n);
@@ -123,9 +123,9 @@ impl Prepared {
             }
             // Due date: as given, else derived from the legal deadline.
             let due = due_given[i].or_else(|| {
-                let key = procedure[i].as_ref().or(procedure_code[i].as_ref());
+                let key = procedure[i].or(procedure_code[i]);
                 let k = deadline[i].map(|d| d.round() as i64).or_else(|| key.and_then(|p| proc_deadline.get(p).copied()));
-                let cert = is_certified_copy(field[i].as_deref(), procedure[i].as_deref());
+                let cert = *cert_cache.entry((field[i], procedure[i])).or_insert_with(|| is_certified_copy(field[i], procedure[i]));
                 let k = match (k, cert) {
                     (Some(k), _) => k,
                     (None, true) => 0,
@@ -146,7 +146,8 @@ impl Prepared {
             });
             in_scope.push(true);
             is_completed.push(comp.is_some());
-            month.push(Some(rec_d.month_key()));
+            let (y, m, _) = rec_d.ymd();
+            month.push(Some(y * 12 + m as i32));
             match comp {
                 Some(c) => {
                     let w = cal.working_days_between(rec_d, Date(c));
@@ -189,7 +190,17 @@ impl Prepared {
             });
         }
         let _ = derived_due;
-        let online: Vec<Option<bool>> = channel.iter().map(|c| c.as_ref().map(|c| c == "online")).collect();
+        let online: Vec<Option<bool>> = channel.iter().map(|c| c.map(|c| c == "online")).collect();
+        let mut month_col = StringChunkedBuilder::new("month".into(), n);
+        for m in &month {
+            match m {
+                Some(k) => {
+                    let s = month_names.entry(*k).or_insert_with(|| format!("{:04}-{:02}", k.div_euclid(12) - i32::from(k.rem_euclid(12) == 0), if k.rem_euclid(12) == 0 { 12 } else { k.rem_euclid(12) }));
+                    month_col.append_value(s.as_str());
+                }
+                None => month_col.append_null(),
+            }
+        }
         let mut cols = vec![
             Column::new("in_scope".into(), in_scope),
             Column::new("is_completed".into(), is_completed),
@@ -201,16 +212,14 @@ impl Prepared {
             Column::new("km_t".into(), km_t),
             Column::new("km_event".into(), km_event),
             Column::new("online".into(), online),
-            Column::new("month".into(), month),
+            month_col.finish().into_column(),
             df.column("paid_online")?.clone(),
             df.column("digitised")?.clone(),
         ];
         for d in ["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit"] {
             cols.push(df.column(d)?.clone());
         }
-        let commune = strs(df, "commune")?;
-        let village = strs(df, "village")?;
-        Ok(Prepared { df: DataFrame::new(cols)?, as_of, warnings, received, km, cal_days, commune, village })
+        Ok(Prepared { df: DataFrame::new(cols)?, as_of, warnings, received, km, cal_days })
     }
 
     /// Histogram of working days over completed dossiers.
@@ -236,7 +245,7 @@ fn push_out(
     overdue_open: &mut Vec<bool>,
     km_t: &mut Vec<i32>,
     km_event: &mut Vec<bool>,
-    month: &mut Vec<Option<String>>,
+    month: &mut Vec<Option<i32>>,
 ) {
     in_scope.push(false);
     is_completed.push(false);
