@@ -80,4 +80,4 @@ bench: dist
 
 clean:
 	cargo clean
-	rm -rf $(PKG) www/dist
+	rm -rf $(PKG) www/dist www/dist-single

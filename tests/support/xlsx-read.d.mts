@@ -1,0 +1,2 @@
+export function unzip(buf: Buffer): Map<string, Buffer>;
+export function readXlsx(buf: Buffer): Record<string, string[][]>;

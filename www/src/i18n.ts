@@ -1,0 +1,424 @@
+// Vietnamese by default; English on request, remembered in localStorage.
+// Text from files is never translated: names stay as the file wrote them.
+
+export type Lang = 'vi' | 'en';
+const STORAGE_KEY = 'thonso.lang';
+
+const STRINGS = {
+  app_title: ['Thôn Số', 'Thôn Số'],
+  app_tagline: [
+    'Chấm điểm thôn chuyển đổi số và phân tích thời gian giải quyết hồ sơ — chạy hoàn toàn trong trình duyệt, dữ liệu không rời máy bạn.',
+    'Score digital-transformation villages and analyse dossier turnaround — runs entirely in your browser; your data never leaves this computer.',
+  ],
+  skip_to_content: ['Bỏ qua đến nội dung chính', 'Skip to main content'],
+  lang_toggle: ['English', 'Tiếng Việt'],
+  lang_toggle_label: ['Switch to English', 'Chuyển sang tiếng Việt'],
+  nav_label: ['Các phần', 'Sections'],
+  tab_data: ['Dữ liệu', 'Data'],
+  tab_score: ['Chấm điểm thôn', 'Village scorecard'],
+  tab_turnaround: ['Thời gian giải quyết', 'Turnaround'],
+  demo_banner: [
+    'Bạn đang xem dữ liệu mẫu (huyện Bảo Thắng, Lào Cai, 2024).',
+    'You are looking at demo data (Bảo Thắng district, Lào Cai, 2024).',
+  ],
+  use_your_file: ['Dùng tệp của bạn', 'Use your own file'],
+  current_file: ['Tệp đang xem', 'Current file'],
+  demo_file: ['Dữ liệu mẫu', 'Demo data'],
+  drop_title: ['Thả tệp Excel, ODS hoặc CSV vào đây', 'Drop an Excel, ODS or CSV file here'],
+  drop_hint: [
+    'Tệp được đọc ngay trong trình duyệt này; không có gì được gửi lên mạng.',
+    'The file is read right here in this browser; nothing is sent over the network.',
+  ],
+  choose_file: ['Chọn tệp…', 'Choose a file…'],
+  load_demo: ['Mở lại dữ liệu mẫu', 'Reopen the demo data'],
+  reading: ['Đang đọc', 'Reading'],
+  cancel: ['Hủy', 'Cancel'],
+  cancelled: ['Đã hủy đọc tệp. Bạn có thể chọn tệp khác.', 'Reading was cancelled. You can choose another file.'],
+  progress_label: ['Tiến độ đọc tệp', 'Reading progress'],
+  loaded: ['Đã đọc xong {name}.', 'Finished reading {name}.'],
+  error_title: ['Không đọc được tệp', 'The file could not be read'],
+  error_where: ['Vị trí', 'Location'],
+  error_sheet: ['trang tính “{v}”', 'sheet “{v}”'],
+  error_row: ['dòng {v}', 'row {v}'],
+  error_column: ['cột {v}', 'column {v}'],
+  error_code: ['Mã lỗi', 'Error code'],
+  dismiss: ['Đóng', 'Dismiss'],
+  engine_version: ['Phiên bản bộ xử lý', 'Engine version'],
+
+  sheets_title: ['Các trang tính trong tệp', 'Sheets in the file'],
+  sheets_caption: [
+    'Những gì công cụ nhận ra trong tệp: loại bảng, dòng tiêu đề, các cột được ghép và cảnh báo.',
+    'What the tool recognised in the file: table kind, header row, matched columns and warnings.',
+  ],
+  col_sheet: ['Trang tính', 'Sheet'],
+  col_kind: ['Loại', 'Kind'],
+  col_rows: ['Số dòng', 'Rows'],
+  col_header_row: ['Dòng tiêu đề', 'Header row'],
+  col_columns: ['Cột nhận ra', 'Columns recognised'],
+  col_encoding: ['Sửa mã chữ', 'Encoding repaired'],
+  col_warnings: ['Cảnh báo', 'Warnings'],
+  kind_villages: ['Danh sách thôn', 'Villages'],
+  kind_dossiers: ['Hồ sơ TTHC', 'Dossiers'],
+  kind_framework: ['Bộ tiêu chí', 'Criteria'],
+  kind_plan: ['Kế hoạch', 'Plan'],
+  kind_calendar: ['Lịch nghỉ', 'Calendar'],
+  kind_unknown: ['Không rõ', 'Unknown'],
+  enc_tcvn3: ['TCVN3 (ABC) → Unicode', 'TCVN3 (ABC) → Unicode'],
+  enc_vni: ['VNI → Unicode', 'VNI → Unicode'],
+  enc_nfd: ['Chuẩn hóa NFC', 'NFC normalised'],
+  enc_none: ['Không', 'None'],
+  mapping_show: ['Xem {n} cột', 'Show {n} columns'],
+  mapping_header: ['Tiêu đề trong tệp', 'Header in file'],
+  mapping_canonical: ['Hiểu là', 'Read as'],
+  mapping_type: ['Kiểu', 'Type'],
+  not_mapped: ['(bỏ qua)', '(ignored)'],
+  mapping_apply: ['Áp dụng và đọc lại', 'Apply and re-read'],
+  mapping_hint: [
+    'Nếu một cột được hiểu sai, hãy chọn lại ở cột “Hiểu là” rồi bấm “Áp dụng và đọc lại”.',
+    'If a column was read wrongly, pick the right meaning under “Read as”, then press “Apply and re-read”.',
+  ],
+  repaired_cells: ['{n} ô đã sửa', '{n} cells repaired'],
+  repaired_show: ['Xem các ô đã sửa', 'Show repaired cells'],
+  repaired_from: ['Trong tệp', 'In the file'],
+  repaired_to: ['Đọc thành', 'Read as'],
+  warnings_show: ['{n} cảnh báo', '{n} warnings'],
+  warn_row: ['Dòng', 'Row'],
+  warn_column: ['Cột', 'Column'],
+  warn_value: ['Giá trị', 'Value'],
+  warn_message: ['Vấn đề', 'Problem'],
+  warnings_more: ['… và {n} cảnh báo khác (xem trong báo cáo Excel)', '… and {n} more (see the Excel report)'],
+
+  no_villages: [
+    'Tệp này không có bảng danh sách thôn để chấm điểm.',
+    'This file has no village table to score.',
+  ],
+  no_dossiers: [
+    'Tệp này không có bảng hồ sơ thủ tục hành chính.',
+    'This file has no administrative-procedure dossier table.',
+  ],
+  summary_title: ['Tổng quan', 'Summary'],
+  sum_units: ['Thôn, tổ dân phố', 'Villages'],
+  sum_recognized: ['Đạt chuẩn', 'Recognised'],
+  sum_plan: ['Kế hoạch', 'Plan'],
+  sum_vs_plan: ['so với kế hoạch {p}', 'against a plan of {p}'],
+  sum_no_plan: ['chưa có kế hoạch', 'no plan given'],
+  sum_near: ['Gần đạt', 'Nearly there'],
+  sum_coverage: ['Xã có thôn đạt', 'Communes covered'],
+  sum_coverage_of: ['trên {n} xã', 'of {n} communes'],
+  framework_used: ['Bộ tiêu chí', 'Framework'],
+
+  status_recognized: ['Đạt', 'Recognised'],
+  status_near: ['Gần đạt', 'Nearly'],
+  status_not_recognized: ['Chưa đạt', 'Not yet'],
+
+  communes_title: ['Theo xã', 'By commune'],
+  col_commune: ['Xã', 'Commune'],
+  col_village: ['Thôn', 'Village'],
+  col_units: ['Số thôn', 'Villages'],
+  col_recognized: ['Đạt', 'Recognised'],
+  col_plan: ['Kế hoạch', 'Plan'],
+  col_vs_plan: ['So với KH', 'Vs plan'],
+  col_status: ['Kết quả', 'Status'],
+  col_readiness: ['Mức sẵn sàng', 'Readiness'],
+  col_failed: ['Chưa đạt', 'Failing'],
+  col_detail: ['Chi tiết', 'Detail'],
+
+  villages_title: ['Danh sách thôn', 'Villages'],
+  filter_status: ['Kết quả', 'Status'],
+  filter_commune: ['Xã', 'Commune'],
+  filter_search: ['Tìm thôn', 'Find a village'],
+  all: ['Tất cả', 'All'],
+  shown_of: ['Hiển thị {a}–{b} trên {n} thôn', 'Showing {a}–{b} of {n} villages'],
+  prev_page: ['Trang trước', 'Previous page'],
+  next_page: ['Trang sau', 'Next page'],
+  sort_by: ['Sắp xếp theo {c}', 'Sort by {c}'],
+  none_match: ['Không có thôn nào khớp bộ lọc.', 'No village matches the filters.'],
+
+  detail_title: ['Chi tiết: {v}', 'Detail: {v}'],
+  detail_close: ['Đóng chi tiết', 'Close detail'],
+  col_indicator: ['Chỉ tiêu', 'Indicator'],
+  col_value: ['Giá trị', 'Value'],
+  col_needed: ['Cần đạt', 'Needed'],
+  col_gap: ['Còn thiếu', 'Gap'],
+  col_result: ['Kết quả', 'Result'],
+  col_kind_bb: ['Loại', 'Kind'],
+  mandatory: ['Bắt buộc', 'Mandatory'],
+  optional: ['Tự chọn', 'Optional'],
+  passed: ['Đạt', 'Pass'],
+  failed: ['Chưa đạt', 'Fail'],
+  missing: ['Thiếu số liệu', 'Missing'],
+  yes: ['Có', 'Yes'],
+  no: ['Không', 'No'],
+  pillar_score: ['{p}: {s}/{m}', '{p}: {s}/{m}'],
+
+  one_step_title: ['Chỉ còn một bước', 'One step away'],
+  one_step_caption: [
+    'Các thôn chỉ còn đúng một chỉ tiêu nữa là đạt chuẩn.',
+    'Villages that need exactly one more indicator to be recognised.',
+  ],
+  one_step_none: ['Không có thôn nào chỉ còn một bước.', 'No village is exactly one step away.'],
+
+  whatif_title: ['Thử điều chỉnh ngưỡng và trọng số', 'What if: adjust thresholds and weights'],
+  whatif_caption: [
+    'Kéo thanh trượt để xem kết quả thay đổi thế nào. Bộ tiêu chí gốc không bị sửa.',
+    'Move a slider to see how the results change. The original framework is not modified.',
+  ],
+  whatif_threshold: ['Ngưỡng {id}', 'Threshold {id}'],
+  whatif_weight: ['Trọng số {id}', 'Weight {id}'],
+  whatif_reset: ['Về mặc định', 'Reset to defaults'],
+  whatif_changed: ['Đang thử {n} thay đổi: {r} thôn đạt (gốc: {r0}).', 'Trying {n} changes: {r} recognised (original: {r0}).'],
+  whatif_none: ['Chưa thay đổi gì.', 'Nothing changed yet.'],
+
+  compare_title: ['So sánh hai kỳ', 'Compare two snapshots'],
+  compare_caption: [
+    'Chọn tệp của kỳ trước (ví dụ quý I) để so với tệp đang xem.',
+    'Choose the earlier snapshot (e.g. Q1) to compare with the current file.',
+  ],
+  compare_choose: ['Chọn tệp kỳ trước…', 'Choose the earlier file…'],
+  compare_clear: ['Bỏ so sánh', 'Stop comparing'],
+  compare_summary: [
+    'Kỳ trước: {a} thôn đạt. Kỳ này: {b} thôn đạt. Mới đạt: {n}. Không còn đạt: {l}.',
+    'Earlier: {a} recognised. Now: {b} recognised. Newly recognised: {n}. No longer recognised: {l}.',
+  ],
+  col_before: ['Kỳ trước', 'Earlier'],
+  col_after: ['Kỳ này', 'Now'],
+  col_change: ['Thay đổi', 'Change'],
+  compare_none: ['Không thôn nào thay đổi kết quả.', 'No village changed status.'],
+
+  ta_title: ['Thời gian giải quyết hồ sơ', 'Dossier turnaround'],
+  ta_as_of: ['Tính đến ngày', 'As of'],
+  ta_calendar: ['Lịch làm việc', 'Working calendar'],
+  ta_median: ['Trung vị (ngày làm việc)', 'Median (working days)'],
+  ta_p90: ['90% hồ sơ xong trong (ngày làm việc)', '90% done within (working days)'],
+  ta_km: ['Trung vị Kaplan–Meier (tính cả hồ sơ đang mở)', 'Kaplan–Meier median (counts open dossiers)'],
+  ta_on_time: ['Tỷ lệ đúng hạn', 'On-time rate'],
+  ta_online: ['Tỷ lệ nộp trực tuyến', 'Online share'],
+  ta_open: ['Đang giải quyết', 'Open'],
+  ta_online_payment: ['Tỷ lệ thanh toán trực tuyến', 'Paid online'],
+  ta_digitised: ['Tỷ lệ số hóa kết quả', 'Results digitised'],
+  ta_overdue: ['Đang mở, đã quá hạn', 'Open and overdue'],
+  ta_dossiers: ['Tổng số hồ sơ', 'Dossiers'],
+  ta_completed: ['Đã có kết quả', 'Completed'],
+  ta_days_unit: ['{v} ngày', '{v} days'],
+  ta_dist_title: ['Phân bố thời gian giải quyết', 'Distribution of turnaround'],
+  ta_dist_desc: [
+    'Số hồ sơ đã có kết quả theo số ngày làm việc từ khi nhận đến khi có kết quả.',
+    'Completed dossiers by working days from receipt to result.',
+  ],
+  ta_working_days: ['Ngày làm việc', 'Working days'],
+  ta_count: ['Số hồ sơ', 'Dossiers'],
+  ta_monthly_title: ['Diễn biến theo tháng', 'Monthly trend'],
+  ta_monthly_desc: [
+    'Trung vị và phân vị 90 số ngày làm việc, theo tháng tiếp nhận.',
+    'Median and 90th percentile of working days, by month received.',
+  ],
+  ta_month: ['Tháng', 'Month'],
+  ta_series_median: ['Trung vị', 'Median'],
+  ta_series_p90: ['Phân vị 90', '90th percentile'],
+  ta_proc_title: ['Theo thủ tục', 'By procedure'],
+  ta_procedure: ['Thủ tục', 'Procedure'],
+  ta_ba_title: ['Trước và sau khi thôn có điểm phục vụ', 'Before and after the village service point opened'],
+  ta_ba_desc: [
+    'Trung vị số ngày làm việc trước và sau ngày ra mắt, theo thôn hoặc xã.',
+    'Median working days before and after the launch date, per village or commune.',
+  ],
+  ta_unit: ['Đơn vị', 'Unit'],
+  ta_launch_highlight: [
+    'Ở các thôn đã có điểm phục vụ, thời gian giải quyết (trung vị) giảm từ {before} ngày làm việc trước khi ra mắt ({nb} hồ sơ) xuống {after} ngày sau khi ra mắt ({na} hồ sơ).',
+    'In villages with a service point, the median turnaround fell from {before} working days before launch ({nb} dossiers) to {after} after launch ({na} dossiers).',
+  ],
+  ta_launch: ['Ngày ra mắt', 'Launch date'],
+  ta_before: ['Trước', 'Before'],
+  ta_after: ['Sau', 'After'],
+  ta_change: ['Thay đổi (ngày)', 'Change (days)'],
+  ta_p_value: ['Kiểm định log-rank (p)', 'Log-rank test (p)'],
+  ta_km_short: ['KM', 'KM'],
+  ta_days_off_title: ['Lịch đang dùng: ngày nghỉ và ngày làm bù', 'Calendar in use: days off and make-up days'],
+  ta_date: ['Ngày', 'Date'],
+  ta_reason: ['Lý do', 'Reason'],
+  ta_add_day: ['Thêm ngày', 'Add a day'],
+  ta_day_kind: ['Loại ngày', 'Kind of day'],
+  ta_day_off: ['Ngày nghỉ', 'Day off'],
+  ta_make_up: ['Ngày làm bù (thứ Bảy đi làm)', 'Make-up day (a Saturday worked)'],
+  ta_added_days: ['Ngày bạn đã thêm', 'Days you added'],
+  ta_remove: ['Xóa {d}', 'Remove {d}'],
+  ta_recompute: ['Tính lại', 'Recompute'],
+  ta_group_by: ['Nhóm theo', 'Group by'],
+  ta_groups_title: ['Theo nhóm', 'By group'],
+  dim_commune: ['Xã', 'Commune'],
+  dim_village: ['Thôn', 'Village'],
+  dim_channel: ['Kênh nộp', 'Channel'],
+  dim_field: ['Lĩnh vực', 'Field'],
+  dim_processing_unit: ['Đơn vị xử lý', 'Processing unit'],
+  dim_month: ['Tháng tiếp nhận', 'Month received'],
+  dim_procedure_name: ['Thủ tục', 'Procedure'],
+  chart_table: ['Xem dạng bảng', 'Show as a table'],
+  ta_warnings: ['Cảnh báo khi tính', 'Warnings'],
+
+  export_title: ['Xuất báo cáo', 'Export'],
+  export_xlsx: ['Tải báo cáo Excel (.xlsx)', 'Download Excel report (.xlsx)'],
+  export_csv: ['Tải danh sách thôn (.csv)', 'Download village list (.csv)'],
+  print: ['In / Lưu PDF', 'Print / Save as PDF'],
+  exporting: ['Đang tạo báo cáo…', 'Preparing the report…'],
+  footer_privacy: [
+    'Không có dữ liệu nào được gửi đi: trang này không kết nối tới máy chủ nào khác.',
+    'No data is sent anywhere: this page connects to no other server.',
+  ],
+  busy: ['Đang xử lý…', 'Working…'],
+
+  tab_store: ['Lưu trữ', 'Saved work'],
+  ws_title: ['Không gian làm việc đã lưu', 'Saved workspaces'],
+  ws_caption: [
+    'Mỗi tệp bạn mở được lưu trong trình duyệt này cùng các thiết lập (sửa cột, lịch, thử ngưỡng, các kỳ so sánh) và tự mở lại lần sau. Dữ liệu chỉ nằm trên máy này.',
+    'Each file you open is saved in this browser with your settings (column fixes, calendar, what-if, snapshots) and reopens next time. The data stays on this computer.',
+  ],
+  storage_used: ['Đang dùng {used} trên {quota} bộ nhớ trình duyệt dành cho trang này.', 'Using {used} of {quota} of browser storage for this site.'],
+  storage_unknown: ['Trình duyệt không cho biết dung lượng đã dùng.', 'The browser does not report storage use.'],
+  storage_persisted: [
+    'Trình duyệt đã đồng ý giữ dữ liệu này (không tự xóa khi máy thiếu chỗ).',
+    'The browser has agreed to keep this data (it will not clear it when space runs low).',
+  ],
+  storage_not_persisted: [
+    'Trình duyệt chưa đồng ý giữ lâu dài; nó có thể xóa dữ liệu khi máy thiếu chỗ. Hãy tải tệp .thonso để sao lưu.',
+    'The browser has not agreed to keep this data; it may clear it when space runs low. Download the .thonso file as a backup.',
+  ],
+  ws_import: ['Nhập tệp .thonso…', 'Import a .thonso file…'],
+  ws_none: ['Chưa có không gian làm việc nào. Mở một tệp của bạn để bắt đầu.', 'No workspace yet. Open one of your files to start.'],
+  ws_col_name: ['Tên', 'Name'],
+  ws_col_updated: ['Lưu lần cuối', 'Last saved'],
+  ws_col_size: ['Dung lượng', 'Size'],
+  ws_col_actions: ['Thao tác', 'Actions'],
+  ws_is_current: ['đang mở', 'open now'],
+  ws_kind_share: ['Báo cáo nhận qua liên kết (chỉ xem)', 'Report received by link (read-only)'],
+  ws_broken: ['Bị hỏng: không dùng được', 'Damaged: not used'],
+  ws_open: ['Mở', 'Open'],
+  ws_open_named: ['Mở {name}', 'Open {name}'],
+  ws_rename: ['Đổi tên', 'Rename'],
+  ws_rename_named: ['Đổi tên {name}', 'Rename {name}'],
+  ws_new_name: ['Tên mới cho {name}', 'New name for {name}'],
+  ws_save_name: ['Lưu tên', 'Save name'],
+  ws_export: ['Tải .thonso', 'Download .thonso'],
+  ws_export_named: ['Tải .thonso {name}', 'Download .thonso {name}'],
+  ws_delete: ['Xóa', 'Delete'],
+  ws_delete_named: ['Xóa {name}', 'Delete {name}'],
+  ws_delete_confirm: ['Xác nhận xóa {name}', 'Confirm deleting {name}'],
+  snapshots_title: ['Các kỳ đã lưu để so sánh', 'Snapshots kept for comparison'],
+  snapshots_none: [
+    'Chưa có kỳ nào. Trong “Chấm điểm thôn”, chọn tệp kỳ trước để so sánh; tệp đó được lưu ở đây.',
+    'None yet. In “Village scorecard”, choose an earlier file to compare with; it is kept here.',
+  ],
+  snapshot_compare: ['So sánh với {name}', 'Compare with {name}'],
+  snapshot_comparing: ['đang so sánh', 'comparing'],
+  snapshot_remove: ['Bỏ kỳ {name}', 'Remove snapshot {name}'],
+  save_saved: ['Đã lưu trong trình duyệt lúc {time}', 'Saved in this browser at {time}'],
+  save_saving: ['Đang lưu…', 'Saving…'],
+  save_error: ['Chưa lưu được thay đổi mới nhất', 'The latest change is not saved'],
+  save_demo: ['Dữ liệu mẫu: không lưu', 'Demo data: not saved'],
+  save_share: ['Báo cáo chia sẻ', 'Shared report'],
+  workspace_label: ['Không gian làm việc', 'Workspace'],
+  ws_restored: ['Đã mở lại không gian làm việc “{name}”.', 'Reopened workspace “{name}”.'],
+  ws_imported: ['Đã nhập không gian làm việc “{name}”.', 'Imported workspace “{name}”.'],
+  ws_deleted: ['Đã xóa “{name}”.', 'Deleted “{name}”.'],
+  ws_error_title: ['Không mở được không gian làm việc', 'The workspace could not be opened'],
+  store_error_title: ['Không lưu được', 'Could not save'],
+  export_thonso: ['Tải không gian làm việc (.thonso)', 'Download workspace (.thonso)'],
+
+  share: ['Chia sẻ', 'Share'],
+  share_title: ['Chia sẻ kết quả bằng liên kết', 'Share the results by link'],
+  share_caption: [
+    'Liên kết chỉ chứa số liệu tổng hợp: kết quả từng thôn, tổng hợp theo xã, các chỉ số thời gian giải quyết. Không có tên người nộp hay mã hồ sơ. Dữ liệu nằm sau dấu # nên không được gửi tới máy chủ nào.',
+    "The link holds aggregates only: each village's result, commune totals and turnaround figures. No applicant names or dossier ids. The data sits after the # so it is never sent to any server.",
+  ],
+  share_making: ['Đang tạo liên kết…', 'Making the link…'],
+  share_link_label: ['Liên kết', 'Link'],
+  share_length: ['Độ dài: {n} ký tự', 'Length: {n} characters'],
+  share_copy: ['Sao chép liên kết', 'Copy the link'],
+  share_copied: ['Đã sao chép.', 'Copied.'],
+  share_copy_failed: ['Không sao chép tự động được; liên kết đã được chọn, hãy nhấn Ctrl+C.', 'Could not copy automatically; the link is selected, press Ctrl+C.'],
+  share_too_long: [
+    'Liên kết dài hơn {max} ký tự: Zalo hoặc tin nhắn có thể cắt mất một phần. Hãy gửi tệp .thonso thay thế.',
+    'The link is longer than {max} characters: Zalo or SMS may cut part of it. Send the .thonso file instead.',
+  ],
+  share_export_instead: ['Tải tệp .thonso để gửi', 'Download the .thonso file to send'],
+  share_qr: ['Mã QR của liên kết, để mở trên điện thoại', 'QR code of the link, to open it on a phone'],
+  share_qr_too_long: ['Liên kết quá dài để tạo mã QR.', 'The link is too long for a QR code.'],
+  share_close: ['Đóng', 'Close'],
+
+  sr_title: ['Báo cáo được chia sẻ (chỉ xem)', 'Shared report (read-only)'],
+  sr_from: ['Từ tệp {file}, tạo lúc {at}, Thôn Số {app}.', 'From file {file}, made {at}, Thôn Số {app}.'],
+  sr_sha: ['SHA-256 của tệp gốc', 'SHA-256 of the source file'],
+  sr_readonly: [
+    'Đây là bản tổng hợp chỉ để xem: tệp gốc không đi kèm liên kết, nên không sửa hay tính lại được.',
+    'This is a read-only summary: the source file does not travel with the link, so it cannot be edited or recomputed.',
+  ],
+  sr_import: ['Nhập vào không gian làm việc', 'Import into my workspace'],
+  sr_imported: ['Đã lưu báo cáo vào mục “Lưu trữ”.', 'The report was saved under “Saved work”.'],
+  sr_open_app: ['Mở Thôn Số', 'Open Thôn Số'],
+  sr_error_title: ['Không mở được liên kết chia sẻ', 'The share link could not be opened'],
+  sr_framework_default: ['giống bộ tiêu chí mặc định', 'the same as the default framework'],
+  sr_framework_changed: ['khác mặc định ở {n} chỉ tiêu', 'differs from the default in {n} indicators'],
+  sr_pooled: [
+    'Ở các thôn đã có điểm phục vụ, trung vị thời gian giải quyết là {before} ngày trước khi ra mắt và {after} ngày sau khi ra mắt.',
+    'In villages with a service point, the median turnaround was {before} days before launch and {after} days after.',
+  ],
+  sr_median_days: ['Trung vị (ngày lịch)', 'Median (calendar days)'],
+  sr_monthly_desc: ['Trung vị số ngày làm việc, theo tháng tiếp nhận.', 'Median working days, by month received.'],
+
+  offline_ready: ['Trang đã được lưu để dùng cả khi mất mạng.', 'This page is saved for use without a connection.'],
+  offline_package: ['Tải bản một tệp (thonso.html) cho máy không vào được trang', 'Download the one-file version (thonso.html) for computers that cannot reach the site'],
+  stage_read: ['Đọc tệp', 'Reading the file'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type Key = keyof typeof STRINGS;
+
+function initialLang(): Lang {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    if (v === 'vi' || v === 'en') return v;
+  } catch {
+    /* storage blocked: fall back to Vietnamese */
+  }
+  return 'vi';
+}
+
+let lang: Lang = initialLang();
+const listeners: (() => void)[] = [];
+
+export function getLang(): Lang {
+  return lang;
+}
+
+export function setLang(next: Lang): void {
+  lang = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* not remembered, still switched */
+  }
+  document.documentElement.lang = next;
+  for (const l of listeners) l();
+}
+
+export function onLangChange(fn: () => void): void {
+  listeners.push(fn);
+}
+
+export function t(key: Key, params?: Record<string, string | number>): string {
+  const pair = STRINGS[key];
+  let s: string = pair[lang === 'vi' ? 0 : 1];
+  if (params) for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
+/** Pick the language-appropriate one of a Vietnamese/English pair coming from the core. */
+export function pick(vi: string | null | undefined, en: string | null | undefined): string {
+  return (lang === 'en' ? en || vi : vi || en) ?? '';
+}
+
+export function hasKey(key: string): key is Key {
+  return key in STRINGS;
+}
+
+export function locale(): string {
+  return lang === 'vi' ? 'vi-VN' : 'en-GB';
+}

@@ -1,0 +1,134 @@
+// The "Chia sẻ / Share" dialog: the link (aggregates only, in the URL
+// fragment), its length, a copy button, a QR code for phones, and — above
+// 2,000 characters, where Zalo and SMS start to cut links — a warning that
+// offers the .thonso export instead.
+import { h, fill } from '../dom';
+import { t, locale } from '../i18n';
+import { qrSvg } from '../qr';
+
+/** Links longer than this are hard to send by Zalo/SMS (core/src/share.rs, COMFORTABLE_LINK_CHARS). */
+export const COMFORTABLE_LINK_CHARS = 2000;
+
+export interface ShareDialogActions {
+  exportThonso: () => void;
+}
+
+/** The page's address without fragment: a file:// page has no usable origin. */
+export function linkFor(text: string): string {
+  return `${location.href.split('#')[0]}#s=${text}`;
+}
+
+async function copyText(text: string, field: HTMLTextAreaElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission (e.g. file://): select it, so Ctrl+C works.
+    field.focus();
+    field.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
+
+export class ShareDialog {
+  readonly root = h('dialog', { class: 'share-dialog', 'data-testid': 'share-dialog', 'aria-labelledby': 'share-dialog-h' });
+  private readonly body = h('div');
+
+  constructor(private readonly actions: ShareDialogActions) {
+    this.root.append(this.body);
+    this.root.addEventListener('close', () => this.restoreFocus?.focus());
+  }
+
+  private restoreFocus: HTMLElement | null = null;
+
+  /** Opens the dialog at once (with a "making the link" line) and fills it when the link is ready. */
+  open(): void {
+    this.restoreFocus = document.activeElement as HTMLElement | null;
+    fill(this.body, this.head(), h('p', { 'aria-live': 'polite', text: t('share_making') }), this.closeButton());
+    if (!this.root.isConnected) document.body.append(this.root);
+    if (!this.root.open) this.root.showModal();
+  }
+
+  close(): void {
+    if (this.root.open) this.root.close();
+  }
+
+  showError(message: string): void {
+    fill(this.body, this.head(), h('p', { class: 'error', role: 'alert', 'data-testid': 'share-error', text: message }), this.closeButton());
+  }
+
+  show(text: string): void {
+    const link = linkFor(text);
+    const long = link.length > COMFORTABLE_LINK_CHARS;
+    const field = h('textarea', {
+      id: 'share-link',
+      readonly: true,
+      rows: 4,
+      spellcheck: 'false',
+      'data-testid': 'share-link',
+      text: link,
+    });
+    const copied = h('span', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'share-copied' });
+    const qr = qrSvg(link, t('share_qr'));
+    fill(
+      this.body,
+      this.head(),
+      h('p', { class: 'muted small', text: t('share_caption') }),
+      h('label', { for: 'share-link', text: t('share_link_label') }),
+      field,
+      h(
+        'p',
+        null,
+        h('span', {
+          'data-testid': 'share-length',
+          'data-value': String(link.length),
+          text: t('share_length', { n: new Intl.NumberFormat(locale()).format(link.length) }),
+        }),
+      ),
+      long
+        ? h(
+            'div',
+            { class: 'warning', role: 'alert', 'data-testid': 'share-too-long' },
+            h('p', { text: t('share_too_long', { max: new Intl.NumberFormat(locale()).format(COMFORTABLE_LINK_CHARS) }) }),
+            h('button', { type: 'button', 'data-testid': 'share-export-instead', text: t('share_export_instead'), onclick: () => this.actions.exportThonso() }),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'share-buttons' },
+        h('button', {
+          type: 'button',
+          class: 'primary',
+          'data-testid': 'share-copy',
+          text: t('share_copy'),
+          onclick: async () => {
+            const ok = await copyText(link, field);
+            copied.textContent = ok ? t('share_copied') : t('share_copy_failed');
+          },
+        }),
+        copied,
+      ),
+      h(
+        'figure',
+        { class: 'qr', 'data-testid': 'share-qr' },
+        qr ?? h('p', { class: 'muted', text: t('share_qr_too_long') }),
+        h('figcaption', { class: 'muted small', text: t('share_qr') }),
+      ),
+      this.closeButton(),
+    );
+    field.focus();
+    field.select();
+  }
+
+  private head(): HTMLElement {
+    return h('h2', { id: 'share-dialog-h', text: t('share_title') });
+  }
+
+  private closeButton(): HTMLElement {
+    return h('div', { class: 'dialog-close' }, h('button', { type: 'button', 'data-testid': 'share-close', text: t('share_close'), onclick: () => this.close() }));
+  }
+}

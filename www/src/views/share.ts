@@ -1,0 +1,232 @@
+// The read-only report a share link opens: summary numbers, communes against
+// plan, every village's status and readiness, and the turnaround headline
+// with its monthly series. Everything here comes from the payload the core
+// decoded and validated in the worker (`decode_share`); names are shown as
+// text. Laid out to read on a 360-px phone.
+import { h, type Child } from '../dom';
+import { t, locale } from '../i18n';
+import { num, int, pct, date, month, dataValue, DASH } from '../format';
+import { dataTable, newTableState, type Column } from './table';
+import { statusBadge } from './score-common';
+import { monthlySeriesChart } from './charts';
+import type { SharePayload, Status } from '../types';
+
+export interface ShareReportActions {
+  /** Save the report among the user's workspaces; null when it is already saved. */
+  importIt: (() => void) | null;
+  openApp: () => void;
+}
+
+const STATUS: Status[] = ['recognized', 'near', 'not_recognized'];
+
+interface Unit {
+  village: string;
+  commune: string;
+  status: Status;
+  readiness: number;
+}
+
+interface CommuneRow {
+  commune: string;
+  units: number;
+  recognized: number;
+  near: number;
+  plan: number | null;
+}
+
+/** The payload's columns back as rows. */
+export function shareUnits(p: SharePayload): Unit[] {
+  const s = p.score;
+  if (!s || !s.commune.length) return [];
+  const names = s.village.split('\n');
+  return s.commune.map((c, i) => ({
+    village: names[i] ?? '',
+    commune: s.communes[c] ?? '',
+    status: STATUS[Number(s.status[i])] ?? 'not_recognized',
+    readiness: s.readiness[i] ?? 0,
+  }));
+}
+
+export function shareCommunes(p: SharePayload, units: Unit[]): CommuneRow[] {
+  const s = p.score;
+  if (!s) return [];
+  const rows: CommuneRow[] = s.communes.map((commune, i) => ({ commune, units: 0, recognized: 0, near: 0, plan: s.plan[i] ?? null }));
+  s.commune.forEach((c, i) => {
+    const r = rows[c];
+    if (!r) return;
+    r.units += 1;
+    if (units[i].status === 'recognized') r.recognized += 1;
+    if (units[i].status === 'near') r.near += 1;
+  });
+  return rows;
+}
+
+function card(testid: string, label: string, value: number | null | undefined, text: string, sub?: Child): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', 'data-testid': testid },
+    h('div', { class: 'card-label', text: label }),
+    h('div', { class: 'card-value', 'data-value': dataValue(value), text }),
+    sub ? h('div', { class: 'card-sub' }, sub) : null,
+  );
+}
+
+function cellNum(v: number | null | undefined): HTMLElement {
+  return h('span', { 'data-value': dataValue(v), text: int(v) });
+}
+
+function scoreSection(p: SharePayload): Child[] {
+  const units = shareUnits(p);
+  const communes = shareCommunes(p, units);
+  const recognized = units.filter((u) => u.status === 'recognized').length;
+  const near = units.filter((u) => u.status === 'near').length;
+  const covered = communes.filter((c) => c.recognized > 0).length;
+  const plans = communes.map((c) => c.plan).filter((x): x is number => x != null);
+  const plan = plans.length ? plans.reduce((a, b) => a + b, 0) : null;
+  const fw = p.framework;
+  const communeCols: Column<CommuneRow>[] = [
+    { key: 'commune', label: t('col_commune'), value: (c) => c.commune, testid: 'share-commune-name' },
+    { key: 'units', label: t('col_units'), value: (c) => c.units, numeric: true, render: (c) => cellNum(c.units), testid: 'share-commune-units' },
+    { key: 'recognized', label: t('col_recognized'), value: (c) => c.recognized, numeric: true, render: (c) => cellNum(c.recognized), testid: 'share-commune-recognized' },
+    { key: 'plan', label: t('col_plan'), value: (c) => c.plan, numeric: true, render: (c) => cellNum(c.plan), testid: 'share-commune-plan' },
+    {
+      key: 'vs',
+      label: t('col_vs_plan'),
+      value: (c) => (c.plan == null ? null : c.recognized - c.plan),
+      numeric: true,
+      render: (c) => {
+        if (c.plan == null) return DASH;
+        const d = c.recognized - c.plan;
+        return h('span', { class: d >= 0 ? 'good' : 'bad', text: d > 0 ? `+${int(d)}` : d < 0 ? `−${int(-d)}` : '0' });
+      },
+    },
+  ];
+  const unitCols: Column<Unit>[] = [
+    { key: 'village', label: t('col_village'), value: (u) => u.village, testid: 'share-village-name' },
+    { key: 'commune', label: t('col_commune'), value: (u) => u.commune },
+    {
+      key: 'status',
+      label: t('col_status'),
+      value: (u) => STATUS.indexOf(u.status),
+      render: (u) => statusBadge(u.status),
+      testid: 'share-village-status',
+    },
+    {
+      key: 'readiness',
+      label: t('col_readiness'),
+      value: (u) => u.readiness,
+      numeric: true,
+      render: (u) => h('span', { 'data-value': dataValue(u.readiness), text: num(u.readiness, 0) }),
+    },
+  ];
+  return [
+    h('h2', { id: 'share-sum-h', text: t('summary_title') }),
+    fw
+      ? h(
+          'p',
+          { class: 'muted' },
+          `${t('framework_used')}: `,
+          h('span', { 'data-testid': 'share-framework', text: fw.name }),
+          fw.changed.length || fw.dropped.length
+            ? ` — ${t('sr_framework_changed', { n: int(fw.changed.length + fw.dropped.length) })}${fw.changed.length ? `: ${fw.changed.map((c) => c[0]).join(', ')}` : ''}`
+            : ` — ${t('sr_framework_default')}`,
+        )
+      : null,
+    h(
+      'div',
+      { class: 'cards', 'data-testid': 'share-summary' },
+      card('share-units', t('sum_units'), units.length, int(units.length)),
+      card(
+        'share-recognized',
+        t('sum_recognized'),
+        recognized,
+        int(recognized),
+        plan == null ? t('sum_no_plan') : h('span', { 'data-testid': 'share-plan', 'data-value': String(plan), text: t('sum_vs_plan', { p: int(plan) }) }),
+      ),
+      card('share-near', t('sum_near'), near, int(near)),
+      card(
+        'share-covered',
+        t('sum_coverage'),
+        covered,
+        int(covered),
+        h('span', { 'data-testid': 'share-communes', 'data-value': String(communes.length), text: t('sum_coverage_of', { n: int(communes.length) }) }),
+      ),
+    ),
+    h('h2', { id: 'share-communes-h', text: t('communes_title') }),
+    dataTable({ hideCaption: true, caption: t('communes_title'), columns: communeCols, rows: communes, testid: 'share-communes-table', rowTestid: 'share-commune-row' }),
+    h('h2', { id: 'share-villages-h', text: t('villages_title') }),
+    dataTable({
+      hideCaption: true,
+      caption: t('villages_title'),
+      columns: unitCols,
+      rows: units,
+      pageSize: 50,
+      testid: 'share-villages',
+      rowTestid: 'share-village-row',
+      state: newTableState('readiness', true),
+    }),
+  ];
+}
+
+function turnaroundSection(p: SharePayload): Child[] {
+  const ta = p.turnaround;
+  if (!ta) return [];
+  const days = (v: number | null | undefined) => (v == null ? DASH : t('ta_days_unit', { v: num(v) }));
+  const pooled = ta.before_after_days;
+  return [
+    h('h2', { id: 'share-ta-h', text: t('ta_title') }),
+    pooled && pooled[0] != null && pooled[1] != null
+      ? h('p', { class: 'highlight', 'data-testid': 'share-pooled', text: t('sr_pooled', { before: num(pooled[0]), after: num(pooled[1]) }) })
+      : null,
+    h('p', { class: 'muted' }, `${t('ta_as_of')}: `, h('span', { 'data-testid': 'share-as-of', 'data-value': ta.as_of, text: date(ta.as_of) })),
+    h(
+      'div',
+      { class: 'cards', 'data-testid': 'share-ta-summary' },
+      card('share-ta-median', t('ta_median'), ta.median_working_days, days(ta.median_working_days)),
+      card('share-ta-p90', t('ta_p90'), ta.p90_working_days, days(ta.p90_working_days)),
+      card('share-ta-km', t('ta_km'), ta.km_median_working_days, days(ta.km_median_working_days)),
+      card('share-ta-on-time', t('ta_on_time'), ta.on_time_rate, pct(ta.on_time_rate)),
+      card('share-ta-online', t('ta_online'), ta.online_rate, pct(ta.online_rate)),
+      card(
+        'share-ta-dossiers',
+        t('ta_dossiers'),
+        ta.dossiers,
+        int(ta.dossiers),
+        h('span', null, `${t('ta_completed')}: `, h('span', { 'data-testid': 'share-ta-completed', 'data-value': dataValue(ta.completed), text: int(ta.completed) })),
+      ),
+      card('share-ta-open', t('ta_open'), ta.open, int(ta.open)),
+      card('share-ta-overdue', t('ta_overdue'), ta.overdue_open, int(ta.overdue_open)),
+      card('share-ta-median-days', t('sr_median_days'), ta.median_days, days(ta.median_days)),
+    ),
+    ta.monthly.length ? monthlySeriesChart(ta.monthly.map(([m, n, med]) => ({ month: m, label: month(m), dossiers: n, median: med }))) : null,
+  ];
+}
+
+export function shareReport(p: SharePayload, actions: ShareReportActions): HTMLElement {
+  const prov = p.provenance;
+  const made = new Date(prov.at);
+  const at = Number.isNaN(made.getTime()) ? prov.at : new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(made);
+  return h(
+    'div',
+    { class: 'share-report', 'data-testid': 'share-report' },
+    h('h2', { class: 'share-h', id: 'share-h', tabindex: '-1', text: t('sr_title') }),
+    h(
+      'p',
+      { 'data-testid': 'share-provenance' },
+      t('sr_from', { file: prov.file || DASH, at, app: prov.app }),
+      ' ',
+      h('span', { class: 'muted small' }, `${t('sr_sha')}: `, h('code', { class: 'sha', text: prov.file_sha256 ? prov.file_sha256.slice(0, 16) + '…' : DASH, title: prov.file_sha256 })),
+    ),
+    h('p', { class: 'muted', text: t('sr_readonly') }),
+    h(
+      'div',
+      { class: 'share-actions no-print' },
+      actions.importIt
+        ? h('button', { type: 'button', class: 'primary', 'data-testid': 'share-import', text: t('sr_import'), onclick: actions.importIt })
+        : null,
+      h('button', { type: 'button', 'data-testid': 'share-open-app', text: t('sr_open_app'), onclick: actions.openApp }),
+    ),
+    p.score ? scoreSection(p) : h('p', { class: 'muted', text: t('no_villages') }),
+    turnaroundSection(p),
+  );
+}

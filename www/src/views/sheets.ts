@@ -1,0 +1,267 @@
+// The review panel: what the core recognised in each sheet of the file.
+import { h } from '../dom';
+import { t, hasKey, pick, getLang } from '../i18n';
+import { int } from '../format';
+import { CANON_GROUPS, canonLabel } from '../canon';
+import type { Indicator, InspectReport, MappingOverrides, SheetInfo } from '../types';
+
+export interface MappingEditor {
+  /** Mapping fixes in force for this file (from the last read). */
+  applied: MappingOverrides;
+  indicators: Indicator[];
+  /** Re-read the file with these fixes. */
+  apply(mapping: MappingOverrides): void;
+}
+
+const MAX_WARNINGS_SHOWN = 50;
+
+function kindLabel(kind: string): string {
+  const key = `kind_${kind}`;
+  return hasKey(key) ? t(key) : kind;
+}
+
+function encodingLabel(enc: string | null): string {
+  if (!enc) return t('enc_none');
+  const key = `enc_${enc}`;
+  return hasKey(key) ? t(key) : enc;
+}
+
+function choiceSelect(
+  sheet: string,
+  header: string,
+  current: string,
+  editor: MappingEditor,
+  pending: MappingOverrides,
+  onChange: () => void,
+): HTMLSelectElement {
+  const sel = h(
+    'select',
+    {
+      'aria-label': `${t('mapping_canonical')}: ${header}`,
+      'data-testid': 'mapping-select',
+      'data-header': header,
+      onchange: () => {
+        const m = (pending[sheet] ??= {});
+        const applied = editor.applied[sheet]?.[header];
+        if (sel.value !== current) m[header] = sel.value;
+        else if (applied !== undefined) m[header] = applied;
+        else delete m[header];
+        if (!Object.keys(m).length) delete pending[sheet];
+        onChange();
+      },
+    },
+    h('option', { value: '', text: t('not_mapped') }),
+    CANON_GROUPS.map((g) =>
+      h(
+        'optgroup',
+        { label: getLang() === 'vi' ? g.vi : g.en },
+        g.names.map(([k]) => h('option', { value: k, text: canonLabel(k) })),
+      ),
+    ),
+    editor.indicators.length
+      ? h(
+          'optgroup',
+          { label: t('col_indicator') },
+          editor.indicators.map((i) => h('option', { value: i.id, text: `${i.id} — ${pick(i.name, i.name_en)}` })),
+        )
+      : null,
+  );
+  const known = [...sel.options].some((o) => o.value === current);
+  if (!known && current) sel.appendChild(h('option', { value: current, text: current }));
+  sel.value = pending[sheet]?.[header] ?? current;
+  return sel;
+}
+
+function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: MappingOverrides, onChange: () => void): HTMLElement | string {
+  const cols = sheet.columns ?? [];
+  if (!cols.length) return '—';
+  const recognised = cols.filter((c) => c.canonical).length;
+  return h(
+    'details',
+    { class: 'cell-details' },
+    h('summary', { text: `${recognised}/${cols.length} · ${t('mapping_show', { n: cols.length })}` }),
+    h(
+      'table',
+      { class: 'inner' },
+      h('caption', { class: 'visually-hidden', text: `${t('col_columns')}: ${sheet.name}` }),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col', text: t('mapping_header') }),
+          h('th', { scope: 'col', text: t('mapping_canonical') }),
+          h('th', { scope: 'col', text: t('mapping_type') }),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        cols.map((c) =>
+          h(
+            'tr',
+            { 'data-testid': 'column-mapping' },
+            h('td', { text: c.header }),
+            editor
+              ? h('td', null, choiceSelect(sheet.name, c.header, c.canonical ?? '', editor, pending, onChange), c.overridden ? ' ✎' : '')
+              : h('td', { class: c.canonical ? undefined : 'muted' }, c.canonical ? canonLabel(c.canonical) : t('not_mapped')),
+            h('td', { text: c.type ?? '—' }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function warnings(sheet: SheetInfo): HTMLElement | string {
+  const ws = sheet.warnings ?? [];
+  if (!ws.length) return '0';
+  return h(
+    'details',
+    { class: 'cell-details' },
+    h('summary', { text: t('warnings_show', { n: ws.length }) }),
+    h(
+      'table',
+      { class: 'inner' },
+      h('caption', { class: 'visually-hidden', text: `${t('col_warnings')}: ${sheet.name}` }),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col', text: t('warn_row') }),
+          h('th', { scope: 'col', text: t('warn_column') }),
+          h('th', { scope: 'col', text: t('warn_value') }),
+          h('th', { scope: 'col', text: t('warn_message') }),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ws.slice(0, MAX_WARNINGS_SHOWN).map((w) =>
+          h(
+            'tr',
+            { 'data-testid': 'sheet-warning' },
+            h('td', { text: w.row == null ? '—' : String(w.row) }),
+            h('td', { text: w.column ?? '—' }),
+            h('td', { text: w.value ?? '' }),
+            h('td', { text: pick(w.message, w.message_en) }),
+          ),
+        ),
+      ),
+    ),
+    ws.length > MAX_WARNINGS_SHOWN
+      ? h('p', { class: 'muted', text: t('warnings_more', { n: ws.length - MAX_WARNINGS_SHOWN }) })
+      : null,
+  );
+}
+
+function repairedCells(sheet: SheetInfo): HTMLElement {
+  const cells = sheet.repaired_cells ?? [];
+  return h(
+    'details',
+    { class: 'cell-details' },
+    h('summary', { text: t('repaired_show') }),
+    h(
+      'table',
+      { class: 'inner' },
+      h('caption', { class: 'visually-hidden', text: `${t('col_encoding')}: ${sheet.name}` }),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col', text: t('warn_row') }),
+          h('th', { scope: 'col', text: t('warn_column') }),
+          h('th', { scope: 'col', text: t('repaired_from') }),
+          h('th', { scope: 'col', text: t('repaired_to') }),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        cells.slice(0, MAX_WARNINGS_SHOWN).map((c) =>
+          h('tr', null, h('td', { text: String(c.row) }), h('td', { text: c.column }), h('td', { text: c.from }), h('td', { text: c.to })),
+        ),
+      ),
+    ),
+  );
+}
+
+export function sheetsPanel(report: InspectReport, editor: MappingEditor | null = null): HTMLElement {
+  const caption = t('sheets_title');
+  // Start from the fixes in force, so a re-read can be refined further.
+  const pending: MappingOverrides = structuredClone(editor?.applied ?? {});
+  const applyBtn = h('button', {
+    type: 'button',
+    class: 'primary',
+    'data-testid': 'mapping-apply',
+    text: t('mapping_apply'),
+    disabled: true,
+    onclick: () => editor?.apply(structuredClone(pending)),
+  });
+  const onChange = () => {
+    applyBtn.disabled = JSON.stringify(pending) === JSON.stringify(editor?.applied ?? {});
+  };
+  return h(
+    'div',
+    { 'data-testid': 'sheets' },
+    h('p', { class: 'muted', text: t('sheets_caption') }),
+    editor ? h('div', { class: 'mapping-bar no-print' }, h('p', { class: 'muted small', text: t('mapping_hint') }), applyBtn) : null,
+    h(
+      'div',
+      { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+      h(
+        'table',
+        null,
+        h('caption', null, caption, ' — ', h('span', { 'data-testid': 'inspect-file', text: report.file }), ` (${report.format})`),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col', text: t('col_sheet') }),
+            h('th', { scope: 'col', text: t('col_kind') }),
+            h('th', { scope: 'col', class: 'num', text: t('col_rows') }),
+            h('th', { scope: 'col', class: 'num', text: t('col_header_row') }),
+            h('th', { scope: 'col', text: t('col_columns') }),
+            h('th', { scope: 'col', text: t('col_encoding') }),
+            h('th', { scope: 'col', text: t('col_warnings') }),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          report.sheets.map((s) =>
+            h(
+              'tr',
+              { 'data-testid': 'sheet-row', 'data-kind': s.kind },
+              h('th', { scope: 'row', 'data-testid': 'sheet-name', text: s.name }),
+              h(
+                'td',
+                { 'data-testid': 'sheet-kind' },
+                kindLabel(s.kind),
+                s.kind_reason ? h('div', { class: 'muted small', text: pick(s.kind_reason, s.kind_reason_en) }) : null,
+              ),
+              h('td', { class: 'num', 'data-testid': 'sheet-rows', 'data-value': String(s.rows), text: int(s.rows) }),
+              h('td', { class: 'num', 'data-testid': 'sheet-header-row', text: s.header_row == null ? '—' : String(s.header_row) }),
+              h('td', null, mapping(s, editor, pending, onChange)),
+              h(
+                'td',
+                { 'data-testid': 'sheet-encoding' },
+                encodingLabel(s.repaired_encoding),
+                s.repaired_count ? h('div', { class: 'muted small', text: t('repaired_cells', { n: int(s.repaired_count) }) }) : null,
+                s.repaired_cells?.length ? repairedCells(s) : null,
+              ),
+              h('td', { 'data-testid': 'sheet-warnings' }, warnings(s)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

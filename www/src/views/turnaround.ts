@@ -1,0 +1,423 @@
+// Turnaround dashboard: headline numbers, distribution and monthly charts,
+// tables by procedure and by group, before/after a village service point
+// opened, and the working calendar in use (with days the user adds).
+import { h, fill, nextId, type Child } from '../dom';
+import { t, pick, hasKey } from '../i18n';
+import { num, int, pct, date, month, dataValue, DASH } from '../format';
+import { dataTable, newTableState, type Column, type TableState } from './table';
+import { beforeAfterChart, beforeAfterLabel, distributionChart, monthlyChart } from './charts';
+import type { BeforeAfterRow, CalendarEdits, GroupRow, Metrics, TurnaroundOptions, TurnaroundReport } from '../types';
+
+export interface TurnaroundActions {
+  recompute(options: TurnaroundOptions): Promise<TurnaroundReport | null>;
+  /** The settings changed and the new report is on show (the page saves the workspace). */
+  changed?(): void;
+}
+
+const DIMENSIONS = ['procedure_name', 'commune', 'village', 'channel', 'field', 'processing_unit', 'month'] as const;
+
+function dimLabel(d: string): string {
+  const key = `dim_${d}`;
+  return hasKey(key) ? t(key) : d;
+}
+
+function card(testid: string, label: string, value: number | null | undefined, text: string, sub?: Child): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', 'data-testid': testid },
+    h('div', { class: 'card-label', text: label }),
+    h('div', { class: 'card-value', 'data-value': dataValue(value), text }),
+    sub ? h('div', { class: 'card-sub' }, sub) : null,
+  );
+}
+
+function metricColumns<R extends Partial<Metrics>>(prefix = ''): Column<R>[] {
+  const n = (key: keyof Metrics, label: string, digits = 1): Column<R> => ({
+    key: prefix + key,
+    label,
+    numeric: true,
+    value: (r) => (r[key] as number | null | undefined) ?? null,
+    render: (r) => h('span', { 'data-value': dataValue(r[key] as number | null | undefined), text: num(r[key] as number | null | undefined, digits) }),
+  });
+  const p = (key: keyof Metrics, label: string): Column<R> => ({
+    key: prefix + key,
+    label,
+    numeric: true,
+    value: (r) => (r[key] as number | null | undefined) ?? null,
+    render: (r) => h('span', { 'data-value': dataValue(r[key] as number | null | undefined), text: pct(r[key] as number | null | undefined) }),
+  });
+  return [
+    n('dossiers', t('ta_dossiers'), 0),
+    n('open', t('ta_open'), 0),
+    n('median_working_days', t('ta_series_median')),
+    n('p90_working_days', t('ta_series_p90')),
+    n('km_median_working_days', t('ta_km_short')),
+    p('on_time_rate', t('ta_on_time')),
+    p('online_rate', t('ta_online')),
+  ];
+}
+
+export class TurnaroundView {
+  readonly root = h('div', { class: 'turnaround' });
+  private report: TurnaroundReport | null = null;
+  private asOf = '';
+  private by = '';
+  private edits: CalendarEdits = { days_off: [], workdays: [] };
+  private seq = 0;
+  private procState: TableState = newTableState('dossiers', true);
+  private groupState: TableState = newTableState();
+  private baState: TableState = newTableState();
+  private baKind = 'village';
+
+  private readonly controlsEl = h('div', { class: 'controls no-print' });
+  private readonly outputEl = h('div');
+
+  constructor(private readonly actions: TurnaroundActions) {}
+
+  /** A new workbook; `options` are a saved workspace's settings the report was computed with. */
+  setReport(report: TurnaroundReport | null, options: TurnaroundOptions = {}): void {
+    this.report = report;
+    this.asOf = options.as_of ?? '';
+    this.by = options.by?.[0] ?? '';
+    this.edits = structuredClone({ days_off: options.calendar?.days_off ?? [], workdays: options.calendar?.workdays ?? [] });
+    this.render();
+  }
+
+  currentReport(): TurnaroundReport | null {
+    return this.report;
+  }
+
+  /** Options matching what the user has set; the page uses them when a workbook is reopened. */
+  options(): TurnaroundOptions {
+    const o: TurnaroundOptions = {};
+    if (this.asOf) o.as_of = this.asOf;
+    if (this.by) o.by = [this.by];
+    if (this.edits.days_off.length || this.edits.workdays.length) o.calendar = structuredClone(this.edits);
+    return o;
+  }
+
+  private async recompute(): Promise<void> {
+    const seq = ++this.seq;
+    const next = await this.actions.recompute(this.options());
+    if (seq !== this.seq || !next) return;
+    this.report = next;
+    this.renderOutput();
+    this.actions.changed?.();
+  }
+
+  render(): void {
+    if (!this.report) {
+      fill(this.root, h('p', { class: 'empty', 'data-testid': 'no-dossiers', text: t('no_dossiers') }));
+      return;
+    }
+    this.renderControls();
+    this.renderOutput();
+    fill(this.root, h('h2', { text: t('ta_title') }), this.controlsEl, this.outputEl);
+  }
+
+  private renderControls(): void {
+    const asOfId = nextId('as-of');
+    const byId = nextId('by');
+    fill(
+      this.controlsEl,
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: asOfId, text: t('ta_as_of') }),
+        h('input', {
+          id: asOfId,
+          type: 'date',
+          'data-testid': 'as-of',
+          value: this.asOf || this.report?.as_of || '',
+          onchange: (e: Event) => {
+            this.asOf = (e.target as HTMLInputElement).value;
+            void this.recompute();
+          },
+        }),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: byId, text: t('ta_group_by') }),
+        h(
+          'select',
+          {
+            id: byId,
+            'data-testid': 'group-by',
+            onchange: (e: Event) => {
+              this.by = (e.target as HTMLSelectElement).value;
+              void this.recompute();
+            },
+          },
+          h('option', { value: '', text: '—' }),
+          DIMENSIONS.map((d) => h('option', { value: d, text: dimLabel(d), selected: this.by === d })),
+        ),
+      ),
+    );
+  }
+
+  private renderOutput(): void {
+    const r = this.report!;
+    const parts: Child[] = [this.headline(r)];
+    const charts: Child[] = [];
+    if (r.distribution?.length) charts.push(distributionChart(r.distribution));
+    if (r.monthly?.length) charts.push(monthlyChart(r.monthly));
+    if (charts.length) parts.push(h('div', { class: 'charts' }, charts));
+    if (r.by_procedure?.length) parts.push(this.procedures(r.by_procedure));
+    if (this.by && r.groups?.length) parts.push(this.groups(r.groups));
+    const ba = (r.before_after ?? []).filter((b) => b.unit_kind !== 'all_launched');
+    if (ba.length) parts.push(this.beforeAfter(ba));
+    parts.push(this.calendar(r));
+    if (r.warnings?.length) {
+      parts.push(
+        h(
+          'details',
+          { 'data-testid': 'ta-warnings' },
+          h('summary', { text: `${t('ta_warnings')} (${r.warnings.length})` }),
+          h(
+            'ul',
+            null,
+            r.warnings.slice(0, 100).map((w) =>
+              h('li', null, w.row != null ? `${t('warn_row')} ${w.row}: ` : '', pick(w.message, w.message_en), w.value ? ` (${w.value})` : ''),
+            ),
+          ),
+        ),
+      );
+    }
+    fill(this.outputEl, parts);
+  }
+
+  private headline(r: TurnaroundReport): HTMLElement {
+    const o = r.overall;
+    const days = (v: number | null | undefined) => (v == null ? DASH : t('ta_days_unit', { v: num(v) }));
+    const launched = r.before_after?.find((b) => b.unit_kind === 'all_launched');
+    return h(
+      'section',
+      { 'aria-label': t('ta_title') },
+      launched ? launchHighlight(launched) : null,
+      h(
+        'p',
+        { class: 'muted' },
+        `${t('ta_as_of')}: `,
+        h('span', { 'data-testid': 'ta-as-of', 'data-value': r.as_of, text: date(r.as_of) }),
+        ` · ${t('ta_calendar')}: ${r.calendar}`,
+      ),
+      h(
+        'div',
+        { class: 'cards', 'data-testid': 'ta-summary' },
+        card('ta-median', t('ta_median'), o.median_working_days, days(o.median_working_days)),
+        card('ta-p90', t('ta_p90'), o.p90_working_days, days(o.p90_working_days)),
+        card('ta-km', t('ta_km'), o.km_median_working_days, days(o.km_median_working_days)),
+        card('ta-on-time', t('ta_on_time'), o.on_time_rate, pct(o.on_time_rate)),
+        card('ta-online', t('ta_online'), o.online_rate, pct(o.online_rate)),
+        card('ta-dossiers', t('ta_dossiers'), o.dossiers, int(o.dossiers), h('span', null, `${t('ta_completed')}: `, h('span', { 'data-testid': 'ta-completed', 'data-value': dataValue(o.completed), text: int(o.completed) }))),
+        card('ta-open', t('ta_open'), o.open, int(o.open)),
+        card('ta-overdue', t('ta_overdue'), o.overdue_open ?? o.overdue ?? null, int(o.overdue_open ?? o.overdue ?? null)),
+        o.online_payment_rate != null ? card('ta-online-payment', t('ta_online_payment'), o.online_payment_rate, pct(o.online_payment_rate)) : null,
+        o.digitisation_rate != null ? card('ta-digitised', t('ta_digitised'), o.digitisation_rate, pct(o.digitisation_rate)) : null,
+      ),
+    );
+  }
+
+  private procedures(rows: GroupRow[]): HTMLElement {
+    const name = (r: GroupRow) => r.by?.procedure_name ?? (r as { procedure_name?: string }).procedure_name ?? null;
+    const cols: Column<GroupRow>[] = [
+      { key: 'procedure_name', label: t('ta_procedure'), value: name, render: (r) => name(r) ?? DASH, testid: 'procedure-name' },
+      ...metricColumns<GroupRow>(),
+    ];
+    return h(
+      'section',
+      { 'aria-labelledby': 'proc-h' },
+      h('h3', { id: 'proc-h', text: t('ta_proc_title') }),
+      dataTable({ hideCaption: true, caption: t('ta_proc_title'), columns: cols, rows, pageSize: 50, testid: 'procedures', rowTestid: 'procedure-row', state: this.procState }),
+    );
+  }
+
+  private groups(rows: GroupRow[]): HTMLElement {
+    const dims = Object.keys(rows[0]?.by ?? {});
+    const cols: Column<GroupRow>[] = [
+      ...dims.map(
+        (d): Column<GroupRow> => ({
+          key: `by-${d}`,
+          label: dimLabel(d),
+          value: (r) => r.by[d] ?? null,
+          render: (r) => (d === 'month' && r.by[d] ? month(r.by[d] as string) : (r.by[d] ?? DASH)),
+        }),
+      ),
+      ...metricColumns<GroupRow>(),
+    ];
+    return h(
+      'section',
+      { 'aria-labelledby': 'groups-h' },
+      h('h3', { id: 'groups-h', text: `${t('ta_groups_title')}: ${dims.map(dimLabel).join(', ')}` }),
+      dataTable({ hideCaption: true, caption: t('ta_groups_title'), columns: cols, rows, pageSize: 50, testid: 'groups', rowTestid: 'group-row', state: this.groupState }),
+    );
+  }
+
+  private beforeAfter(all: BeforeAfterRow[]): HTMLElement {
+    const kinds = [...new Set(all.map((r) => r.unit_kind))];
+    if (!kinds.includes(this.baKind)) this.baKind = kinds.includes('village') ? 'village' : kinds[0];
+    const rows = all.filter((r) => r.unit_kind === this.baKind);
+    const kindId = nextId('ba-kind');
+    const picker =
+      kinds.length > 1
+        ? h(
+            'div',
+            { class: 'field no-print' },
+            h('label', { for: kindId, text: t('ta_unit') }),
+            h(
+              'select',
+              {
+                id: kindId,
+                'data-testid': 'ba-kind',
+                onchange: (e: Event) => {
+                  this.baKind = (e.target as HTMLSelectElement).value;
+                  this.baState.page = 0;
+                  this.renderOutput();
+                  this.outputEl.querySelector<HTMLElement>('[data-testid="ba-kind"]')?.focus();
+                },
+              },
+              kinds.map((k) => h('option', { value: k, text: k === 'village' ? t('dim_village') : k === 'commune' ? t('dim_commune') : k, selected: k === this.baKind })),
+            ),
+          )
+        : null;
+    const side = (which: 'before' | 'after', key: 'dossiers' | 'median_working_days' | 'km_median_working_days', label: string, digits = 1): Column<BeforeAfterRow> => ({
+      key: `${which}-${key}`,
+      label,
+      numeric: true,
+      value: (r) => r[which][key],
+      render: (r) => h('span', { 'data-value': dataValue(r[which][key]), text: num(r[which][key], digits) }),
+    });
+    const B = t('ta_before');
+    const A = t('ta_after');
+    const cols: Column<BeforeAfterRow>[] = [
+      { key: 'unit', label: t('ta_unit'), value: beforeAfterLabel, testid: 'ba-unit' },
+      { key: 'launch', label: t('ta_launch'), value: (r) => r.launch_date, render: (r) => date(r.launch_date) },
+      side('before', 'dossiers', `${B}: ${t('ta_count')}`, 0),
+      side('before', 'median_working_days', `${B}: ${t('ta_series_median')}`),
+      side('before', 'km_median_working_days', `${B}: ${t('ta_km_short')}`),
+      side('after', 'dossiers', `${A}: ${t('ta_count')}`, 0),
+      side('after', 'median_working_days', `${A}: ${t('ta_series_median')}`),
+      side('after', 'km_median_working_days', `${A}: ${t('ta_km_short')}`),
+      {
+        key: 'change',
+        label: t('ta_change'),
+        numeric: true,
+        value: (r) => r.change_median_working_days,
+        render: (r) => {
+          const v = r.change_median_working_days;
+          return h('span', { 'data-value': dataValue(v), class: v != null && v < 0 ? 'good' : undefined, text: v == null ? DASH : v > 0 ? `+${num(v)}` : v < 0 ? `−${num(-v)}` : '0' });
+        },
+      },
+      { key: 'p', label: t('ta_p_value'), numeric: true, value: (r) => r.log_rank_p, render: (r) => (r.log_rank_p == null ? DASH : r.log_rank_p < 0.001 ? `< ${num(0.001, 3)}` : num(r.log_rank_p, 3)) },
+    ];
+    return h(
+      'section',
+      { 'aria-labelledby': 'ba-h' },
+      h('h3', { id: 'ba-h', text: t('ta_ba_title') }),
+      picker,
+      beforeAfterChart(rows),
+      dataTable({ hideCaption: true, caption: t('ta_ba_title'), columns: cols, rows, testid: 'before-after', rowTestid: 'ba-row', state: this.baState }),
+    );
+  }
+
+  private calendar(r: TurnaroundReport): HTMLElement {
+    const days = r.calendar_days_off ?? [];
+    const dateId = nextId('cal-date');
+    const kindId = nextId('cal-kind');
+    const reasonId = nextId('cal-reason');
+    const dateInput = h('input', { id: dateId, type: 'date', required: true, 'data-testid': 'cal-date' });
+    const kindSelect = h(
+      'select',
+      { id: kindId, 'data-testid': 'cal-kind' },
+      h('option', { value: 'off', text: t('ta_day_off') }),
+      h('option', { value: 'make_up', text: t('ta_make_up') }),
+    );
+    const reasonInput = h('input', { id: reasonId, type: 'text', 'data-testid': 'cal-reason' });
+    const added = [
+      ...this.edits.days_off.map((d) => ({ ...d, kind: 'off' as const })),
+      ...this.edits.workdays.map((d) => ({ ...d, kind: 'make_up' as const })),
+    ];
+    const form = h(
+      'form',
+      {
+        class: 'calendar-form no-print',
+        'aria-label': t('ta_add_day'),
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const d = dateInput.value;
+          if (!d) return;
+          const entry = { date: d, note: reasonInput.value.trim() };
+          if (kindSelect.value === 'off') this.edits.days_off.push(entry);
+          else this.edits.workdays.push(entry);
+          void this.recompute();
+        },
+      },
+      h('div', { class: 'field' }, h('label', { for: dateId, text: t('ta_date') }), dateInput),
+      h('div', { class: 'field' }, h('label', { for: kindId, text: t('ta_day_kind') }), kindSelect),
+      h('div', { class: 'field' }, h('label', { for: reasonId, text: t('ta_reason') }), reasonInput),
+      h('button', { type: 'submit', 'data-testid': 'cal-add', text: t('ta_add_day') }),
+    );
+    const addedList = added.length
+      ? h(
+          'div',
+          null,
+          h('h4', { text: t('ta_added_days') }),
+          h(
+            'ul',
+            { 'data-testid': 'cal-added' },
+            added.map((d) =>
+              h(
+                'li',
+                null,
+                `${date(d.date)} — ${d.kind === 'off' ? t('ta_day_off') : t('ta_make_up')}${d.note ? ` (${d.note})` : ''} `,
+                h('button', {
+                  type: 'button',
+                  class: 'link',
+                  'aria-label': t('ta_remove', { d: date(d.date) }),
+                  text: t('ta_remove', { d: date(d.date) }),
+                  onclick: () => {
+                    const list = d.kind === 'off' ? this.edits.days_off : this.edits.workdays;
+                    const i = list.findIndex((x) => x.date === d.date);
+                    if (i >= 0) list.splice(i, 1);
+                    void this.recompute();
+                  },
+                }),
+              ),
+            ),
+          ),
+        )
+      : null;
+    const cols: Column<(typeof days)[number]>[] = [
+      { key: 'date', label: t('ta_date'), value: (d) => d.date, render: (d) => date(d.date) },
+      { key: 'kind', label: t('ta_day_kind'), value: (d) => (d.working ? t('ta_make_up') : t('ta_day_off')) },
+      { key: 'reason', label: t('ta_reason'), value: (d) => pick(d.reason_vi, d.reason_en) },
+    ];
+    return h(
+      'section',
+      { 'aria-labelledby': 'cal-h', 'data-testid': 'calendar' },
+      h('h3', { id: 'cal-h', text: t('ta_days_off_title') }),
+      days.length
+        ? dataTable({ hideCaption: true, caption: t('ta_days_off_title'), columns: cols, rows: days, pageSize: 40, testid: 'days-off', rowTestid: 'day-off-row' })
+        : null,
+      addedList,
+      form,
+    );
+  }
+}
+
+/** The programme's headline: turnaround before and after villages launched their service point. */
+function launchHighlight(b: BeforeAfterRow): HTMLElement {
+  const v = (x: number | null | undefined) => (x == null ? DASH : num(x));
+  return h(
+    'p',
+    { class: 'highlight', 'data-testid': 'ta-launch-highlight' },
+    t('ta_launch_highlight', {
+      before: v(b.before.median_working_days),
+      after: v(b.after.median_working_days),
+      nb: int(b.before.dossiers),
+      na: int(b.after.dossiers),
+    }),
+    b.log_rank_p != null ? ` (${t('ta_p_value')}: ${b.log_rank_p < 0.001 ? `< ${num(0.001, 3)}` : num(b.log_rank_p, 3)})` : '',
+  );
+}
