@@ -2,28 +2,39 @@
 //!
 //! Every export decodes its arguments, makes one core call, and encodes the
 //! result (style.md §2). File bytes come in as one `Uint8Array`; exports go
-//! out as bytes; structured results go through one serializer (`to_js`);
+//! out as bytes; structured results go through one serializer (`to_js`, JSON
+//! text parsed natively); options come in as JSON text too;
 //! errors become JS `Error`s in one helper (`to_error`).
 
 use serde::{Deserialize, Serialize};
 use thonso_core as core;
 use wasm_bindgen::prelude::*;
 
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+/// Modest results (inspect, framework, a share payload) go straight through
+/// serde-wasm-bindgen, as plain objects (maps as objects, None as null).
+fn to_js_small<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| to_error(&core::Error::internal(e)))
 }
 
+/// Reports can hold a row per village (63,619 for the whole country).
+/// Building them value by value across the boundary costs seconds; one JSON
+/// string parsed by the engine's native `JSON.parse` costs milliseconds.
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    let json = serde_json::to_string(v).map_err(|e| to_error(&core::Error::internal(e)))?;
+    js_sys::JSON::parse(&json).map_err(|_| to_error(&core::Error::internal("JSON.parse")))
+}
+
+/// Options arrive as plain JS objects; going through `JSON.stringify`
+/// drops keys whose value is `undefined`, as callers expect.
 fn from_js<T: for<'de> Deserialize<'de> + Default>(v: JsValue) -> Result<T, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(v).map_err(|e| {
-        to_error(&core::Error::new(
-            "bad_options",
-            format!("Tùy chọn không hợp lệ: {e}"),
-            format!("Invalid options: {e}"),
-        ))
-    })
+    let bad = |detail: String| {
+        to_error(&core::Error::new("bad_options", format!("Tùy chọn không hợp lệ: {detail}"), format!("Invalid options: {detail}")))
+    };
+    let text: String = js_sys::JSON::stringify(&v).map_err(|_| bad("not JSON".into()))?.into();
+    serde_json::from_str(&text).map_err(|e| bad(e.to_string()))
 }
 
 /// A real JS `Error` with the located, bilingual fields as properties.
@@ -109,11 +120,11 @@ impl Session {
     }
 
     pub fn inspect(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.inspect())
+        to_js_small(&self.inner.inspect())
     }
 
     pub fn framework(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.framework)
+        to_js_small(&self.inner.framework)
     }
 
     /// `undefined` when the file has no villages sheet.
@@ -121,6 +132,19 @@ impl Session {
         let o: ScoreOptions = from_js(options)?;
         match self.inner.score(&o.overrides).map_err(|e| to_error(&e))? {
             Some(r) => to_js(&r),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Summary, communes and one-step-away only: what a what-if slider
+    /// redraws, without a row per village crossing the boundary.
+    pub fn score_summary(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: ScoreOptions = from_js(options)?;
+        match self.inner.score(&o.overrides).map_err(|e| to_error(&e))? {
+            Some(r) => to_js_small(&serde_json::json!({
+                "summary": r.summary, "communes": r.communes, "one_step_away": r.one_step_away,
+                "derived": r.derived, "absent": r.absent,
+            })),
             None => Ok(JsValue::UNDEFINED),
         }
     }
@@ -149,7 +173,7 @@ impl Session {
 
     /// The workspace manifest when the file was a `.thonso`.
     pub fn workspace(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.workspace)
+        to_js_small(&self.inner.workspace)
     }
 
     /// The village table as CSV, formula injection neutralised.
@@ -172,7 +196,7 @@ struct ExportOptions {
 /// link is truncated, tampered with, or from an unknown version.
 #[wasm_bindgen]
 pub fn decode_share(link: &str) -> Result<JsValue, JsValue> {
-    core::share::SharePayload::decode(link).map_err(|e| to_error(&e)).and_then(|p| to_js(&p))
+    core::share::SharePayload::decode(link).map_err(|e| to_error(&e)).and_then(|p| to_js_small(&p))
 }
 
 /// Packs a workspace manifest and its files into `.thonso` bytes.
@@ -188,7 +212,7 @@ pub fn workspace_encode(manifest: JsValue, files: Vec<js_sys::Uint8Array>) -> Re
 pub fn workspace_decode(bytes: &[u8]) -> Result<JsValue, JsValue> {
     let (ws, files) = core::store::decode(bytes).map_err(|e| to_error(&e))?;
     let out = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&out, &JsValue::from_str("manifest"), &to_js(&ws)?);
+    let _ = js_sys::Reflect::set(&out, &JsValue::from_str("manifest"), &to_js_small(&ws)?);
     let arr = js_sys::Array::new();
     for f in files {
         arr.push(&js_sys::Uint8Array::from(f.as_slice()));

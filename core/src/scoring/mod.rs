@@ -160,43 +160,52 @@ fn clamp01(e: Expr) -> Expr {
     when(e.clone().gt(lit(1.0))).then(lit(1.0)).otherwise(when(e.clone().lt(lit(0.0))).then(lit(0.0)).otherwise(e))
 }
 
-fn credit_expr(id: &str, rule: Rule, threshold: f64) -> Expr {
-    let c = col(id);
-    let e = match rule {
-        Rule::AtLeast if threshold <= 0.0 => lit(1.0),
-        Rule::AtLeast => clamp01(c / lit(threshold)),
-        Rule::AtMost => when(c.clone().lt_eq(lit(threshold)))
-            .then(lit(1.0))
-            .otherwise(clamp01(lit(threshold) / c)),
-        Rule::Yes => clamp01(c),
-    };
-    e.fill_null(lit(0.0))
-}
-
 /// Scores every unit of the table.
 pub fn score(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String]) -> Result<ScoreReport> {
     let total_w = fw.total_weight();
     let scale = if total_w > 0.0 { 100.0 / total_w } else { 0.0 };
-    let mut exprs: Vec<Expr> = Vec::new();
+    // Three flat stages that refer to columns by name: nested copies of
+    // the same sub-expression made polars' optimiser the bottleneck.
+    let inds_list: Vec<_> = fw.indicators().map(|(_, i)| i).collect();
+    let stage1: Vec<Expr> = inds_list
+        .iter()
+        .map(|i| match i.rule {
+            Rule::AtLeast if i.threshold <= 0.0 => lit(1.0).alias(format!("ratio:{}", i.id)),
+            Rule::AtLeast => (col(i.id.as_str()) / lit(i.threshold)).alias(format!("ratio:{}", i.id)),
+            Rule::AtMost => when(col(i.id.as_str()).lt_eq(lit(i.threshold)))
+                .then(lit(1.0))
+                .otherwise(lit(i.threshold) / col(i.id.as_str()))
+                .alias(format!("ratio:{}", i.id)),
+            Rule::Yes => col(i.id.as_str()).alias(format!("ratio:{}", i.id)),
+        })
+        .chain(inds_list.iter().map(|i| pass_expr(&i.id, i.rule, i.threshold).alias(format!("pass:{}", i.id))))
+        .collect();
+    let stage2: Vec<Expr> = inds_list
+        .iter()
+        .map(|i| clamp01(col(format!("ratio:{}", i.id))).fill_null(lit(0.0)).alias(format!("credit:{}", i.id)))
+        .collect();
     let mut bb_failed = lit(0i32);
     let mut tc_passed = lit(0i32);
     let mut readiness = lit(0.0);
-    for (_, ind) in fw.indicators() {
-        let p = pass_expr(&ind.id, ind.rule, ind.threshold);
-        let cr = credit_expr(&ind.id, ind.rule, ind.threshold);
-        exprs.push(p.clone().alias(format!("pass:{}", ind.id)));
-        exprs.push(cr.clone().alias(format!("credit:{}", ind.id)));
-        if ind.mandatory {
+    for i in &inds_list {
+        let p = col(format!("pass:{}", i.id));
+        if i.mandatory {
             bb_failed = bb_failed + p.not().cast(DataType::Int32);
         } else {
             tc_passed = tc_passed + p.cast(DataType::Int32);
         }
-        readiness = readiness + cr * lit(ind.weight * scale);
+        readiness = readiness + col(format!("credit:{}", i.id)) * lit(i.weight * scale);
     }
-    exprs.push(bb_failed.alias("bb_failed"));
-    exprs.push(tc_passed.alias("tc_passed"));
-    exprs.push(readiness.alias("readiness"));
-    let computed = table.df.clone().lazy().with_columns(exprs).collect()?;
+    let stage3 = vec![bb_failed.alias("bb_failed"), tc_passed.alias("tc_passed"), readiness.alias("readiness")];
+    let computed = table
+        .df
+        .clone()
+        .lazy()
+        .with_columns(stage1)
+        .with_columns(stage2)
+        .with_columns(stage3)
+        .with_optimizations(OptFlags::empty())
+        .collect()?;
 
     let n = computed.height();
     let get_f = |name: &str| -> Result<Vec<Option<f64>>> { Ok(computed.column(name)?.f64()?.into_iter().collect()) };
