@@ -149,3 +149,16 @@ fn random_bytes_are_refused_clearly() {
     let e = Session::open_simple(&zipish, "truncated.xlsx").err().expect("refused");
     assert_ne!(e.code, "internal");
 }
+
+#[test]
+fn tcvn3_villages_score_under_their_unicode_names() {
+    let s = open("legacy_names.xlsx");
+    let r = s.score_required(&Default::default()).expect("the TCVN3 sheet is a villages sheet");
+    let communes: Vec<&str> = r.communes.iter().map(|c| c.commune.as_str()).collect();
+    assert_eq!(communes, vec!["Phố Lu", "Bát Xát", "Mường Khương"]);
+    let pt3 = r.units.iter().find(|u| u.village == "Phú Thành 3").expect("Phú Thành 3");
+    // "Cã" is TCVN3 for "Có": every BB given is yes.
+    for id in ["HT2", "HT3", "CQ1", "CQ2"] {
+        assert_eq!(pt3.values[id], Some(1.0), "{id}");
+    }
+}

@@ -376,8 +376,9 @@ fn one_step(units: &[UnitScore], fw: &Framework) -> Vec<OneStep> {
 fn rollup(units: &[UnitScore], plan: Option<&[PlanRow]>) -> Vec<CommuneRollup> {
     let mut order: Vec<String> = Vec::new();
     let mut acc: HashMap<String, CommuneRollup> = HashMap::new();
+    let mut keys = crate::text::NameKeys::default();
     for u in units {
-        let key = name_key(&u.commune);
+        let key = keys.get(Some(&u.commune));
         let e = acc.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
             CommuneRollup { commune: u.commune.clone(), units: 0, recognized: 0, near: 0, plan: None, vs_plan: None }
