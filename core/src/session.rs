@@ -143,6 +143,17 @@ impl Session {
             .map_err(|e| e.in_file(&self.workbook.file_name))
     }
 
+    /// Summary, communes and one-step-away without per-indicator detail
+    /// (the what-if path); units carry names, status and readiness only.
+    pub fn score_summary(&self, overrides: &Overrides) -> Result<Option<ScoreReport>> {
+        let Some(units) = &self.units else { return Ok(None) };
+        let fw = scoring::apply_overrides(&self.framework, overrides);
+        let (table, derived) = self.with_cq3(units, &fw)?;
+        scoring::score_with(table.as_ref().unwrap_or(units), &fw, self.plan.as_deref(), &derived, false)
+            .map(Some)
+            .map_err(|e| e.in_file(&self.workbook.file_name))
+    }
+
     pub fn score_required(&self, overrides: &Overrides) -> Result<ScoreReport> {
         self.score(overrides)?.ok_or_else(|| ingest::no_sheet_error(Kind::Villages).in_file(&self.workbook.file_name))
     }

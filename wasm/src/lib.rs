@@ -140,7 +140,7 @@ impl Session {
     /// redraws, without a row per village crossing the boundary.
     pub fn score_summary(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ScoreOptions = from_js(options)?;
-        match self.inner.score(&o.overrides).map_err(|e| to_error(&e))? {
+        match self.inner.score_summary(&o.overrides).map_err(|e| to_error(&e))? {
             Some(r) => to_js_small(&serde_json::json!({
                 "summary": r.summary, "communes": r.communes, "one_step_away": r.one_step_away,
                 "derived": r.derived, "absent": r.absent,

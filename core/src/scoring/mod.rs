@@ -162,6 +162,14 @@ fn clamp01(e: Expr) -> Expr {
 
 /// Scores every unit of the table.
 pub fn score(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String]) -> Result<ScoreReport> {
+    score_with(table, fw, plan, derived, true)
+}
+
+/// Like [`score`]; without `detail` each unit keeps only its names, status
+/// and readiness (plus the failures the one-step list needs). A what-if
+/// slider over the whole country needs no per-indicator detail, and
+/// building it is most of the time.
+pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String], detail: bool) -> Result<ScoreReport> {
     let total_w = fw.total_weight();
     let scale = if total_w > 0.0 { 100.0 / total_w } else { 0.0 };
     // Three flat stages that refer to columns by name: nested copies of
@@ -253,14 +261,22 @@ pub fn score(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derive
         let mut failed = Vec::new();
         let mut missing = Vec::new();
         let mut vals = BTreeMap::new();
-        let mut pillar_acc: Vec<PillarScore> = fw
-            .pillars
-            .iter()
-            .map(|p| PillarScore { id: p.id.clone(), score: 0.0, max: 0.0, passed: true })
-            .collect();
+        let mut pillar_acc: Vec<PillarScore> = if detail {
+            fw.pillars.iter().map(|p| PillarScore { id: p.id.clone(), score: 0.0, max: 0.0, passed: true }).collect()
+        } else {
+            Vec::new()
+        };
+        // Without detail, failures are needed only where a one-step entry
+        // can come from.
+        let want_failures = detail || (status != Status::Recognized && (bb[i] <= 1 || tc_short));
         for (k, (pillar, ind)) in inds.iter().enumerate() {
+            if !want_failures {
+                break;
+            }
             let v = values[k][i];
-            vals.insert(ind.id.clone(), v.map(round2));
+            if detail {
+                vals.insert(ind.id.clone(), v.map(round2));
+            }
             if let Some(ps) = pillar_acc.iter_mut().find(|p| p.id == pillar.id) {
                 ps.score += credits[k][i].unwrap_or(0.0) * ind.weight * scale;
                 ps.max += ind.weight * scale;
@@ -504,5 +520,23 @@ mod tests {
         let r = score(&table(), &apply_overrides(&fw, &ov), None, &[]).expect("scores");
         assert_eq!(r.units.iter().find(|u| u.village == "v3").map(|u| u.status), Some(Status::Recognized));
         assert_eq!(r.summary.recognized, 2);
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    #[test]
+    fn summary_path_matches_the_full_report() {
+        let bytes = crate::demo::demo_workbook().expect("demo");
+        let s = crate::Session::open_simple(&bytes, "demo.xlsx").expect("open");
+        let mut ov = super::Overrides::default();
+        ov.0.insert("HT3".into(), super::IndicatorOverride { mandatory: Some(false), ..Default::default() });
+        for o in [super::Overrides::default(), ov] {
+            let full = s.score(&o).expect("score").expect("villages");
+            let lean = s.score_summary(&o).expect("score").expect("villages");
+            assert_eq!(full.summary, lean.summary);
+            assert_eq!(full.communes, lean.communes);
+            assert_eq!(full.one_step_away, lean.one_step_away);
+        }
     }
 }
