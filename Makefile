@@ -16,7 +16,7 @@ PKG := www/pkg
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test dist wasm deps deps-wasm deps-npm deps-chromium test-rust test-node test-e2e sizes cli cli-debug bench clean
+.PHONY: run test dist wasm deps deps-wasm deps-npm deps-chromium test-rust test-node test-e2e sizes cli cli-debug bench bench-check clean
 
 ## ---- installs (each is a no-op when already satisfied) --------------------
 deps-wasm:
@@ -73,7 +73,12 @@ test-node: dist
 test-e2e: dist deps-chromium cli-debug
 	cd www && npm run test:e2e
 
-test: test-rust dist sizes test-node test-e2e
+# Benchmarks are not part of the test run, but they must not rot: check
+# that every harness still parses.
+bench-check:
+	for f in tests/bench/*.mjs; do node --check "$$f"; done
+
+test: test-rust dist sizes test-node test-e2e bench-check
 
 bench: dist
 	cd www && npm run bench
