@@ -284,7 +284,7 @@ try {
       return r;
     };
     const pairs = [
-      ['xlsx100k', 'thonso-xlsx', 'sheetjs-xlsx', '100k-row .xlsx: Session.open vs SheetJS read+sheet_to_json', '≥ 5×', 5, (a, b) => a.rows === 100_000 && b.rows === 100_000],
+      ['xlsx100k', 'thonso-xlsx', 'sheetjs-xlsx', '100k-row .xlsx: Session.open vs SheetJS read+sheet_to_json', '≥ 5×', 5, (a, b) => a.rows > 0 && a.rows === b.rows],
       ['csv1m', 'thonso-csv', 'duckdb-csv', '1M-row CSV: open + turnaround vs DuckDB-wasm SQL', '≥ 2×', 2, (a, b) => a.dossiers === b.dossiers && Math.abs(a.median - b.median) < 0.006 && a.groups === b.groups],
     ];
     results.sections.peers = {};

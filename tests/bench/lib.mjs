@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DATA = path.join(ROOT, 'tests/bench/data');
+/** BENCH_DATA: another data directory (CI's smoke run uses `gen.mjs --small` output). */
+export const DATA = process.env.BENCH_DATA ? path.resolve(process.env.BENCH_DATA) : path.join(ROOT, 'tests/bench/data');
 export const PKG = path.join(ROOT, 'www/pkg');
 /** Resolve the peers from www/node_modules (their devDependencies live there). */
 export const requireWww = createRequire(path.join(ROOT, 'www/package.json'));
