@@ -5,8 +5,8 @@
 //! 130 MB CSV costs about its own size in memory.
 
 use crate::date::Date;
-use crate::error::{Error, Result};
-use calamine::{Data, Range};
+use crate::error::{Diagnostic, Error, Result};
+use calamine::{Data, ExcelDateTime, Range};
 
 /// One cell, borrowed from its sheet.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,6 +53,8 @@ pub fn format_number(n: f64) -> String {
 pub enum Store {
     Range(Range<Data>),
     Text(TextGrid),
+    /// An .xlsx sheet read by the streaming reader (`xlsx_fast`).
+    Fast(super::xlsx_fast::FastGrid),
 }
 
 pub struct RawSheet {
@@ -65,12 +67,14 @@ impl RawSheet {
         match &self.store {
             Store::Range(r) => r.height(),
             Store::Text(t) => t.row_starts.len(),
+            Store::Fast(g) => g.height(),
         }
     }
     pub fn width(&self) -> usize {
         match &self.store {
             Store::Range(r) => r.width(),
             Store::Text(t) => t.width,
+            Store::Fast(g) => g.width(),
         }
     }
     pub fn cell(&self, row: usize, col: usize) -> Cell<'_> {
@@ -83,15 +87,20 @@ impl RawSheet {
                 None | Some("") => Cell::Empty,
                 Some(s) => Cell::Text(s),
             },
+            Store::Fast(g) => g.cell(row, col),
         }
     }
     /// The 1-based row number Excel shows for a 0-based row of this grid.
     pub fn excel_row(&self, row: usize) -> u32 {
-        let start = match &self.store {
-            Store::Range(r) => r.start().map(|(r, _)| r as usize).unwrap_or(0),
-            Store::Text(_) => 0,
-        };
-        (start + row + 1).min(u32::MAX as usize) as u32
+        (self.origin().0 + row + 1).min(u32::MAX as usize) as u32
+    }
+    /// The 0-based sheet row and column of this grid's top-left cell.
+    pub fn origin(&self) -> (usize, usize) {
+        match &self.store {
+            Store::Range(r) => r.start().map(|(r, c)| (r as usize, c as usize)).unwrap_or((0, 0)),
+            Store::Text(_) => (0, 0),
+            Store::Fast(g) => (g.start().0 as usize, g.start().1 as usize),
+        }
     }
     pub fn row_is_empty(&self, row: usize) -> bool {
         (0..self.width()).all(|c| self.cell(row, c).is_empty())
@@ -105,19 +114,25 @@ fn from_data(d: &Data) -> Cell<'_> {
         Data::Float(f) => Cell::Number(*f),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, day, h, mi, s, _) = dt.to_ymd_hms_milli();
-            match Date::from_ymd(i32::from(y), u32::from(m), u32::from(day)) {
-                Some(date) => {
-                    let secs = u32::from(h) * 3600 + u32::from(mi) * 60 + u32::from(s);
-                    Cell::Date { date, seconds: if dt.as_f64().fract() == 0.0 { None } else { Some(secs) } }
-                }
-                None => Cell::Number(dt.as_f64()),
-            }
-        }
-        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTime(dt) => date_cell(dt),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
         Data::Error(_) => Cell::Error,
+    }
+}
+
+/// A date cell from an Excel serial under a date format; a duration format
+/// ([h]:mm) or a serial outside the calendar stays a number.
+pub(crate) fn date_cell(dt: &ExcelDateTime) -> Cell<'static> {
+    if !dt.is_datetime() {
+        return Cell::Number(dt.as_f64());
+    }
+    let (y, m, day, h, mi, s, _) = dt.to_ymd_hms_milli();
+    match Date::from_ymd(i32::from(y), u32::from(m), u32::from(day)) {
+        Some(date) => {
+            let secs = u32::from(h) * 3600 + u32::from(mi) * 60 + u32::from(s);
+            Cell::Date { date, seconds: if dt.as_f64().fract() == 0.0 { None } else { Some(secs) } }
+        }
+        None => Cell::Number(dt.as_f64()),
     }
 }
 
@@ -130,6 +145,7 @@ pub struct TextGrid {
     /// Index into `ends` where each row starts (plus the start offset in buf).
     row_starts: Vec<(u32, u32)>,
     width: usize,
+    notes: Vec<Diagnostic>,
 }
 
 impl TextGrid {
@@ -177,28 +193,96 @@ pub fn too_large(code: &'static str, what_vi: &str, what_en: &str) -> Error {
     )
 }
 
+/// Text decoded from a file's bytes, and how many invalid sequences were
+/// replaced with U+FFFD (or, for half a UTF-16 unit at the end, dropped).
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub replaced: usize,
+}
+
 /// Decodes delimited text: UTF-8 (with or without BOM), UTF-16 LE/BE with
 /// BOM; anything else as Latin-1, which is how legacy TCVN3 text arrives.
 pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+    let d = decode_text_counted(bytes);
+    (d.text, d.encoding)
+}
+
+/// [`decode_text`], counting what could not be decoded. UTF-8 with a few
+/// damaged bytes stays UTF-8 (read as Latin-1, every Vietnamese letter of
+/// the file would turn to mojibake); the damage is counted and reported.
+pub fn decode_text_counted(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return (String::from_utf8_lossy(rest).into_owned(), "utf-8-bom");
+        let (text, replaced) = utf8_lossy(rest);
+        return Decoded { text, encoding: "utf-8-bom", replaced };
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        let units = rest.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
-        return (char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect(), "utf-16le");
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]]));
-        return (char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect(), "utf-16be");
-    }
-    if let Some(le) = super::format::utf16_without_bom(bytes) {
-        let units = bytes.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
-        let text = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
-        return (text, if le { "utf-16le" } else { "utf-16be" });
+    let utf16 = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        Some((rest, true))
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some((rest, false))
+    } else {
+        super::format::utf16_without_bom(bytes).map(|le| (bytes, le))
+    };
+    if let Some((rest, le)) = utf16 {
+        let mut replaced = rest.len() % 2;
+        let units = rest.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+        let text = char::decode_utf16(units)
+            .map(|r| {
+                r.unwrap_or_else(|_| {
+                    replaced += 1;
+                    '\u{FFFD}'
+                })
+            })
+            .collect();
+        return Decoded { text, encoding: if le { "utf-16le" } else { "utf-16be" }, replaced };
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "utf-8"),
-        Err(_) => (bytes.iter().map(|&b| b as char).collect(), "latin-1"),
+        Ok(s) => Decoded { text: s.to_string(), encoding: "utf-8", replaced: 0 },
+        Err(_) if super::format::mostly_utf8(bytes) => {
+            let (text, replaced) = utf8_lossy(bytes);
+            Decoded { text, encoding: "utf-8", replaced }
+        }
+        Err(_) => Decoded { text: bytes.iter().map(|&b| b as char).collect(), encoding: "latin-1", replaced: 0 },
+    }
+}
+
+/// UTF-8 with one U+FFFD for each run of invalid bytes, and how many.
+fn utf8_lossy(bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut replaced = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push('\u{FFFD}');
+            replaced += 1;
+        }
+    }
+    (text, replaced)
+}
+
+/// The warning for text that could not be decoded cleanly, at its first
+/// damaged cell when one is known (1-based row, 0-based column).
+fn decode_note(replaced: usize, encoding: &str, first: Option<(u32, usize, &str)>) -> Diagnostic {
+    let vi = format!(
+        "Tệp có {replaced} chỗ không đúng mã {encoding}; đã thay bằng dấu «\u{FFFD}». Hãy kiểm tra các ô có dấu này, hoặc mở tệp bằng Excel và lưu lại dạng CSV UTF-8."
+    );
+    let en = format!(
+        "{replaced} invalid byte sequence(s) in this {encoding} text were replaced with \"\u{FFFD}\". Check the cells showing it, or open the file in Excel and save it as CSV UTF-8."
+    );
+    match first {
+        Some((row, col, value)) => Diagnostic::cell(row, &super::column_letter(col), value, vi, en),
+        None => Diagnostic::note(vi, en),
+    }
+}
+
+impl RawSheet {
+    /// What reading the file noticed about the sheet as a whole (text that
+    /// could not be decoded cleanly); listed among the sheet's warnings.
+    pub fn read_notes(&self) -> &[Diagnostic] {
+        match &self.store {
+            Store::Text(t) => &t.notes,
+            _ => &[],
+        }
     }
 }
 
@@ -245,7 +329,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawSheet, &'static str)> {
-    let (text, encoding) = decode_text(bytes);
+    let Decoded { text, encoding, replaced } = decode_text_counted(bytes);
     let delim = sniff_delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -258,6 +342,8 @@ pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawS
     let mut width = 0usize;
     let mut rec = csv::StringRecord::new();
     let max_buf = u32::MAX as usize - 1;
+    // The first cell holding a U+FFFD that decoding put there.
+    let mut first_damaged: Option<(u32, usize, String)> = None;
     loop {
         match rdr.read_record(&mut rec) {
             Ok(false) => break,
@@ -275,7 +361,10 @@ pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawS
         }
         row_starts.push((ends.len() as u32, buf.len() as u32));
         width = width.max(rec.len());
-        for f in rec.iter() {
+        for (col, f) in rec.iter().enumerate() {
+            if replaced > 0 && first_damaged.is_none() && f.contains('\u{FFFD}') {
+                first_damaged = Some((row_starts.len() as u32, col, f.to_string()));
+            }
             if f.chars().count() > limits.max_cell_chars {
                 return Err(Error::new(
                     "cell_too_long",
@@ -299,7 +388,12 @@ pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawS
             ));
         }
     }
-    let grid = TextGrid { buf, ends, row_starts, width };
+    let notes = if replaced > 0 {
+        vec![decode_note(replaced, encoding, first_damaged.as_ref().map(|(r, c, v)| (*r, *c, v.as_str())))]
+    } else {
+        Vec::new()
+    };
+    let grid = TextGrid { buf, ends, row_starts, width, notes };
     Ok((RawSheet { name: name.to_string(), store: Store::Text(grid) }, encoding))
 }
 

@@ -14,6 +14,7 @@ mod cfb_check;
 mod classify;
 mod typed;
 mod workbook;
+mod xlsx_fast;
 
 pub use classify::Kind;
 pub use format::Format;
@@ -37,6 +38,20 @@ pub trait Progress {
 pub struct NoProgress;
 impl Progress for NoProgress {
     fn report(&self, _: usize, _: usize, _: &str) {}
+}
+
+/// The raw sheets of a file, before any interpretation; with `reference`,
+/// .xlsx files are read by calamine alone instead of the streaming reader.
+/// For tests that compare the two readers.
+#[doc(hidden)]
+pub fn raw_sheets(bytes: &[u8], file_name: &str, reference: bool) -> Result<Vec<RawSheet>> {
+    let format = format::detect(bytes)?;
+    let limits = Limits::default();
+    if reference {
+        workbook::read_reference(bytes, format, &limits)
+    } else {
+        workbook::read_all(bytes, file_name, format, &limits, &NoProgress).map(|r| r.0)
+    }
 }
 
 /// Where a column goes.
@@ -206,6 +221,7 @@ impl Sheet {
         self.data_rows.clear();
         self.skipped.clear();
         self.warnings.clear();
+        self.warnings.extend(self.raw.read_notes().iter().cloned());
         typed::detect_text_repair(self);
         if let Some(h) = self.header.clone() {
             // Header text after legacy repair can match more columns.

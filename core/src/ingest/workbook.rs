@@ -38,11 +38,25 @@ pub fn read_all(
 fn read_container(bytes: &[u8], format: Format, limits: &Limits, progress: &dyn Progress) -> Result<Vec<RawSheet>> {
     let cursor = Cursor::new(bytes);
     match format {
-        Format::Xlsx | Format::Xlsm => read_with(Xlsx::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        Format::Xlsx | Format::Xlsm => match super::xlsx_fast::read(bytes, limits, progress)? {
+            Some(sheets) => no_sheets_check(sheets),
+            None => read_with(Xlsx::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        },
         Format::Xlsb => read_with(Xlsb::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
         Format::Xls => read_with(Xls::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
         Format::Ods => read_with(Ods::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
         Format::Csv => unreachable_csv(),
+    }
+}
+
+/// The sheets as calamine alone reads them: the reference that the
+/// streaming .xlsx reader is tested against.
+pub fn read_reference(bytes: &[u8], format: Format, limits: &Limits) -> Result<Vec<RawSheet>> {
+    match format {
+        Format::Xlsx | Format::Xlsm => {
+            read_with(Xlsx::new(Cursor::new(bytes)).map_err(|e| open_error(&e.to_string()))?, limits, &super::NoProgress)
+        }
+        _ => read_all(bytes, "reference", format, limits, &super::NoProgress).map(|r| r.0),
     }
 }
 
@@ -170,20 +184,21 @@ where
         if cells > limits.max_cells {
             return Err(too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
         }
+        let (r0, c0) = range.start().unwrap_or((0, 0));
         for c in range.used_cells() {
             if let Data::String(s) = c.2 {
                 if s.len() > limits.max_cell_chars * 4 {
-                    return Err(Error::new(
-                        "cell_too_long",
-                        format!("Ô {} có hơn {} ký tự; tệp có thể bị hỏng.", super::column_letter(c.1) + &(c.0 + 1).to_string(), limits.max_cell_chars),
-                        format!("Cell {} has more than {} characters; the file may be damaged.", super::column_letter(c.1) + &(c.0 + 1).to_string(), limits.max_cell_chars),
-                    )
-                    .in_sheet(&name));
+                    return Err(super::xlsx_fast::cell_too_long(r0 + c.0 as u32, c0 + c.1 as u32, limits, &name));
                 }
             }
         }
         out.push(RawSheet { name, store: Store::Range(range) });
     }
+    no_sheets_check(out)
+}
+
+/// A workbook must have at least one sheet to be of any use.
+fn no_sheets_check(out: Vec<RawSheet>) -> Result<Vec<RawSheet>> {
     if out.is_empty() {
         return Err(Error::new(
             "no_sheets",
