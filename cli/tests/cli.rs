@@ -110,3 +110,28 @@ fn workspace_file_scores_like_its_source() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bị hỏng"));
 }
+
+#[test]
+fn hostile_files_exit_2_with_the_vietnamese_message() {
+    // A workbook cut in half, and a 10 MB cell in a CSV (issue #9; the full
+    // set of hostile files is core/tests/hostile.rs).
+    let demo = thonso_core::demo::demo_workbook().expect("demo");
+    let cut = tmp("cut.xlsx");
+    std::fs::write(&cut, &demo[..demo.len() / 2]).expect("write");
+    let big = tmp("big-cell.csv");
+    std::fs::write(&big, format!("Xã,Thôn,Ghi chú\nSơn Hà,Tà Hà 1,\"{}\"\n", "x".repeat(10 << 20))).expect("write");
+    for (path, code, vi) in [(&cut, "unreadable_workbook", "Không mở được bảng tính"), (&big, "cell_too_long", "Một ô có hơn 32767 ký tự")] {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        let started = std::time::Instant::now();
+        let out = thonso().arg("inspect").arg(path).output().expect("runs");
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{name}: {:?}", started.elapsed());
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(name) && err.contains(vi), "{name}: {err}");
+        let out = thonso().arg("score").arg(path).arg("--json").output().expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
+        assert_eq!(v["error"]["code"], code, "{v}");
+        assert!(v["error"]["message"].as_str().is_some_and(|m| m.contains(vi)), "{v}");
+    }
+}

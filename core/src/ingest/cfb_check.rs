@@ -59,9 +59,9 @@ fn follow(table: &[u32], start: u32, limit: usize) -> Option<Vec<u32>> {
     Some(out)
 }
 
-/// `Err(reason)` when the compound file would send a reader into a loop or
-/// out of bounds.
-pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
+/// Sector size and the FAT (every DIFAT and FAT sector read, bounded by the
+/// file's size).
+fn sector_size_and_fat(bytes: &[u8]) -> Result<(usize, Vec<u32>), &'static str> {
     let header = bytes.get(..512).ok_or("header too short")?;
     let shift = u16::from_le_bytes([header[30], header[31]]);
     let size = match shift {
@@ -92,6 +92,14 @@ pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
             return Err("FAT larger than the file");
         }
     }
+    Ok((size, fat))
+}
+
+/// `Err(reason)` when the compound file would send a reader into a loop or
+/// out of bounds.
+pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
+    let (size, fat) = sector_size_and_fat(bytes)?;
+    let header = bytes.get(..512).ok_or("header too short")?;
     if !chains_ok(&fat) {
         return Err("FAT chain loop or out-of-range pointer");
     }
@@ -130,6 +138,163 @@ pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
         }
     }
     Ok(())
+}
+
+/// A stream of the compound file, read in place through its sector chain
+/// (no copy of the stream is made).
+struct Stream<'a> {
+    bytes: &'a [u8],
+    /// File offset of each unit of the stream, in order.
+    units: Vec<usize>,
+    unit: usize,
+    len: usize,
+}
+
+impl Stream<'_> {
+    /// `out.len()` bytes from `pos`, or `None` past the end.
+    fn read(&self, pos: usize, out: &mut [u8]) -> Option<()> {
+        if pos.checked_add(out.len())? > self.len {
+            return None;
+        }
+        for (i, b) in out.iter_mut().enumerate() {
+            let p = pos + i;
+            *b = *self.bytes.get(self.units.get(p / self.unit)? + p % self.unit)?;
+        }
+        Some(())
+    }
+    /// The BIFF record header (type, length) at `pos`.
+    fn record(&self, pos: usize) -> Option<(u16, usize)> {
+        let mut h = [0u8; 4];
+        self.read(pos, &mut h)?;
+        Some((u16::from_le_bytes([h[0], h[1]]), u16::from_le_bytes([h[2], h[3]]) as usize))
+    }
+}
+
+/// The stream called one of `names` in the root storage; every chain is
+/// followed with bounds.
+fn stream<'a>(bytes: &'a [u8], names: &[&str]) -> Option<Stream<'a>> {
+    let (size, fat) = sector_size_and_fat(bytes).ok()?;
+    let header = bytes.get(..512)?;
+    let dir_ids = follow(&fat, u32_at(header, 48)?, fat.len())?;
+    let mut root_start = ENDOFCHAIN;
+    let mut found = None;
+    for id in dir_ids {
+        for e in sector(bytes, size, id)?.chunks(128).filter(|e| e.len() == 128) {
+            let name_len = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
+            let units: Vec<u16> = e[..name_len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+            let name = String::from_utf16_lossy(&units);
+            let name = name.trim_end_matches('\0');
+            match e[66] {
+                5 => root_start = u32_at(e, 116)?,
+                2 if found.is_none() && names.iter().any(|n| n.eq_ignore_ascii_case(name)) => found = Some((u32_at(e, 116)?, u32_at(e, 120)?)),
+                _ => {}
+            }
+        }
+    }
+    let (start, len) = found?;
+    let len = len as usize;
+    let at = |id: u32| (id as usize).checked_add(1)?.checked_mul(size);
+    if len >= u32_at(header, 56)? as usize {
+        let units = follow(&fat, start, fat.len())?.into_iter().map(at).collect::<Option<Vec<usize>>>()?;
+        return Some(Stream { bytes, units, unit: size, len });
+    }
+    // A small stream lives in the mini stream (the root entry's chain), in
+    // 64-byte units chained by the mini FAT.
+    let root = follow(&fat, root_start, fat.len())?;
+    let mut mini = Vec::new();
+    for id in follow(&fat, u32_at(header, 60)?, fat.len())? {
+        let s = sector(bytes, size, id)?;
+        mini.extend((0..s.len() / 4).filter_map(|i| u32_at(s, 4 * i)));
+    }
+    let units = follow(&mini, start, mini.len())?
+        .into_iter()
+        .map(|id| {
+            let off = (id as usize).checked_mul(64)?;
+            Some(at(*root.get(off / size)?)? + off % size)
+        })
+        .collect::<Option<Vec<usize>>>()?;
+    Some(Stream { bytes, units, unit: 64, len })
+}
+
+const BOF: [u16; 4] = [0x0809, 0x0409, 0x0209, 0x0009];
+
+/// Whether an .xls is encrypted ("password to open"): in its workbook
+/// stream a FILEPASS record (0x002F) follows the first BOF record, after at
+/// most a WRITEPROT record (0x0086). calamine does not notice every kind
+/// (XOR obfuscation reads as garbage code pages).
+pub fn xls_encrypted(bytes: &[u8]) -> bool {
+    let Some(s) = stream(bytes, &["Workbook", "Book"]) else { return false };
+    let Some((kind, len)) = s.record(0) else { return false };
+    if !BOF.contains(&kind) {
+        return false;
+    }
+    let mut at = 4 + len;
+    while let Some((kind, len)) = s.record(at) {
+        match kind {
+            0x002F => return true,
+            0x0086 => at += 4 + len,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The largest number of cells a DIMENSIONS record of the .xls claims for a
+/// sheet, with the sheet's name. calamine reserves that many cells up front
+/// (at 40 bytes each): a claim of four billion rows in a 2 KB file is an
+/// allocation failure, which aborts the process rather than panicking. The
+/// count mirrors calamine's arithmetic, including its wrap-around.
+pub fn xls_largest_claim(bytes: &[u8]) -> Option<(String, u64)> {
+    let s = stream(bytes, &["Workbook", "Book"])?;
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut current = String::new();
+    let mut best: Option<(String, u64)> = None;
+    let mut at = 0usize;
+    let mut data = [0u8; 14];
+    while let Some((kind, len)) = s.record(at) {
+        let body = at + 4;
+        match kind {
+            // BOUNDSHEET: where a sheet's substream starts, and its name.
+            0x0085 if len >= 8 => {
+                let mut h = [0u8; 8];
+                s.read(body, &mut h)?;
+                let pos = u32::from_le_bytes([h[0], h[1], h[2], h[3]]) as usize;
+                let (cch, wide) = (h[6] as usize, h[7] & 1 == 1);
+                let mut raw = vec![0u8; if wide { 2 * cch } else { cch }.min(len.saturating_sub(8))];
+                s.read(body + 8, &mut raw)?;
+                let name = if wide {
+                    String::from_utf16_lossy(&raw.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect::<Vec<_>>())
+                } else {
+                    raw.iter().map(|&b| b as char).collect()
+                };
+                names.push((pos, name));
+            }
+            k if BOF.contains(&k) => {
+                if let Some((_, n)) = names.iter().find(|(pos, _)| *pos == at) {
+                    current = n.clone();
+                }
+            }
+            0x0200 if len == 10 || len == 14 => {
+                s.read(body, &mut data[..len])?;
+                let u16_at = |i: usize| u32::from(u16::from_le_bytes([data[i], data[i + 1]]));
+                let u32_at = |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+                let (rf, rl, mut cf, cl) = if len == 10 { (u16_at(0), u16_at(2), u16_at(4), u16_at(6)) } else { (u32_at(0), u32_at(4), u16_at(8), u16_at(10)) };
+                if 0xFF < cf || cl < cf {
+                    cf = 0;
+                }
+                let (end_r, end_c) = if 1 <= rl && 1 <= cl { (rl - 1, cl - 1) } else { (rf, cf) };
+                let rows = u64::from(end_r.wrapping_sub(rf).wrapping_add(1));
+                let cols = u64::from(end_c.wrapping_sub(cf).wrapping_add(1));
+                let cells = rows.saturating_mul(cols);
+                if best.as_ref().is_none_or(|(_, b)| cells > *b) {
+                    best = Some((current.clone(), cells));
+                }
+            }
+            _ => {}
+        }
+        at = body + len;
+    }
+    best
 }
 
 #[cfg(test)]

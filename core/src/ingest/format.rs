@@ -65,6 +65,20 @@ pub fn detect(bytes: &[u8]) -> Result<Format> {
         if memfind(bytes, &utf16le("EncryptedPackage")) || memfind(bytes, &utf16le("EncryptionInfo")) {
             return Err(password_error());
         }
+        // An .xls with a password to open.
+        if super::cfb_check::xls_encrypted(bytes) {
+            return Err(password_error());
+        }
+        // A sheet size calamine would reserve before reading a cell.
+        let max = super::grid::Limits::default().max_cells;
+        if let Some((sheet, cells)) = super::cfb_check::xls_largest_claim(bytes).filter(|c| c.1 > max as u64) {
+            return Err(super::grid::too_large(
+                "too_many_cells",
+                &format!("trang tính khai báo {cells} ô, giới hạn {max}"),
+                &format!("the sheet declares {cells} cells, limit {max}"),
+            )
+            .in_sheet(&sheet));
+        }
         return Ok(Format::Xls);
     }
     // BIFF2–4 worksheets: a bare BOF record, no OLE container.
@@ -154,7 +168,20 @@ fn looks_like_text(bytes: &[u8]) -> bool {
         Ok(_) => true,
         Err(e) => e.valid_up_to() + 4 >= sample.len(),
     };
-    valid_prefix || sample.iter().filter(|&&b| b >= 0x80).count() * 4 < sample.len()
+    valid_prefix || mostly_utf8(sample) || sample.iter().filter(|&&b| b >= 0x80).count() * 4 < sample.len()
+}
+
+/// UTF-8 but for a few damaged spots: well-formed non-ASCII characters
+/// outnumber runs of invalid bytes two to one. Legacy 8-bit text (TCVN3,
+/// VNI, Windows code pages) almost never forms a valid multi-byte sequence:
+/// the domain brief in TCVN3 has none in 15 KB.
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 2 * bad.max(1)
 }
 
 #[cfg(test)]

@@ -410,6 +410,19 @@ mod tests {
     }
 
     #[test]
+    fn damaged_utf8_stays_utf8_and_is_counted() {
+        let d = decode_text_counted(b"Th\xc3\xb4n;X\xc3\xa3\n\xff;S\xc6\xa1n H\xc3\xa0\n");
+        assert_eq!((d.encoding, d.replaced), ("utf-8", 1));
+        assert!(d.text.contains("Thôn") && d.text.contains('\u{FFFD}'));
+        // Legacy 8-bit text (TCVN3 "Thôn" is "Th«n") stays Latin-1 for the repair step.
+        let d = decode_text_counted(b"Th\xabn;X\xb7\n");
+        assert_eq!((d.encoding, d.replaced), ("latin-1", 0));
+        let (s, _) = read_delimited(b"Th\xc3\xb4n;X\xc3\xa3\nS\xc6\xa1n H\xc3\xa0;\xff\n", "t.csv", &Limits::default()).unwrap();
+        let note = &s.read_notes()[0];
+        assert_eq!((note.row, note.column.as_deref()), (Some(2), Some("B")));
+    }
+
+    #[test]
     fn text_grid_fields() {
         let (s, enc) = read_delimited("\u{FEFF}a;b\n1;\"x;y\"\n;3\n".as_bytes(), "t.csv", &Limits::default()).unwrap();
         assert_eq!(enc, "utf-8-bom");
