@@ -100,11 +100,51 @@ enum Tok<'a> {
 const MAX_TOKENS: usize = 24;
 
 fn parse_ascii(s: &str) -> DateParse {
+    if let Some(p) = fixed_dmy(s.as_bytes()) {
+        return p;
+    }
     let mut toks = [Tok::Sym(0); MAX_TOKENS];
     let Some(n) = tokenize(s, &mut toks) else {
         return DateParse::Invalid;
     };
     parse_tokens(&toks[..n]).unwrap_or(DateParse::Invalid)
+}
+
+/// The shapes machine exports write a million times over, `dd/mm/yyyy`,
+/// `dd/mm/yyyy hh:mm` and `dd/mm/yyyy hh:mm:ss` (`/`, `-` or `.`), read at
+/// fixed offsets. Gives exactly what the general path gives (a property
+/// test checks), or `None` to let it decide.
+fn fixed_dmy(s: &[u8]) -> Option<DateParse> {
+    let n = s.len();
+    if n != 10 && n != 16 && n != 19 {
+        return None;
+    }
+    let two = |i: usize| -> Option<u32> {
+        let (a, b) = (s[i], s[i + 1]);
+        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| u32::from(a - b'0') * 10 + u32::from(b - b'0'))
+    };
+    let sep = s[2];
+    if !matches!(sep, b'/' | b'-' | b'.') || s[5] != sep {
+        return None;
+    }
+    let (d, m, y) = (two(0)?, two(3)?, two(6)? * 100 + two(8)?);
+    let seconds = if n == 10 {
+        None
+    } else {
+        if s[10] != b' ' || s[13] != b':' || (n == 19 && s[16] != b':') {
+            return None;
+        }
+        let (h, mi, sec) = (two(11)?, two(14)?, if n == 19 { two(17)? } else { 0 });
+        if h >= 24 || mi >= 60 || sec >= 60 {
+            return Some(DateParse::Invalid);
+        }
+        Some(h * 3600 + mi * 60 + sec)
+    };
+    Some(match core_dmy(i32::try_from(y).ok()?, m, d, true) {
+        Core::Valid(date) => DateParse::Date { date, seconds },
+        Core::MonthFirst => DateParse::MonthFirstOnly,
+        Core::Impossible => DateParse::Invalid,
+    })
 }
 
 fn tokenize<'a>(s: &'a str, out: &mut [Tok<'a>; MAX_TOKENS]) -> Option<usize> {
@@ -546,6 +586,13 @@ mod tests {
                 prop_assert_eq!(parse_date_text(&format!("{m:02}/{d:02}/{y}")), DateParse::MonthFirstOnly);
                 prop_assert_eq!(parse_date_text(&format!("{m}/{d}/{y}")), DateParse::MonthFirstOnly);
             }
+        }
+
+        #[test]
+        fn fixed_shapes_read_as_the_general_path_does(s in "[0-9]{2}[/.-][0-9]{2}[/.-][0-9]{4}( [0-9]{2}:[0-9]{2}(:[0-9]{2})?)?") {
+            let mut toks = [Tok::Sym(0); MAX_TOKENS];
+            let general = tokenize(&s, &mut toks).and_then(|n| parse_tokens(&toks[..n])).unwrap_or(DateParse::Invalid);
+            prop_assert_eq!(parse_date_text(&s), general, "{}", s);
         }
 
         #[test]
