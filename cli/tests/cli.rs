@@ -120,7 +120,7 @@ fn hostile_files_exit_2_with_the_vietnamese_message() {
     std::fs::write(&cut, &demo[..demo.len() / 2]).expect("write");
     let big = tmp("big-cell.csv");
     std::fs::write(&big, format!("Xã,Thôn,Ghi chú\nSơn Hà,Tà Hà 1,\"{}\"\n", "x".repeat(10 << 20))).expect("write");
-    for (path, code, vi) in [(&cut, "unreadable_workbook", "Không mở được bảng tính"), (&big, "cell_too_long", "Một ô có hơn 32767 ký tự")] {
+    for (path, code, vi) in [(&cut, "unreadable_workbook", "Không mở được bảng tính"), (&big, "cell_too_long", "Ô C2 có hơn 32767 ký tự")] {
         let name = path.file_name().and_then(|n| n.to_str()).expect("name");
         let started = std::time::Instant::now();
         let out = thonso().arg("inspect").arg(path).output().expect("runs");

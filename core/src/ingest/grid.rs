@@ -138,8 +138,15 @@ pub(crate) fn date_cell(dt: &ExcelDateTime) -> Cell<'static> {
 
 /// Delimited text as one buffer: field `j` of row `i` is
 /// `buf[field_start..field_end]`.
+///
+/// Two layouts share it. Text with quotes goes through the csv crate and its
+/// unquoted fields are packed end to end (`gap` 0). Text without a single
+/// `"` is split where it lies: `buf` is the decoded file itself, and a field
+/// starts one byte (the delimiter, `gap` 1) after the previous one ends, so
+/// a 130 MB export costs no second copy.
 pub struct TextGrid {
     buf: String,
+    gap: u32,
     /// End offset of every field, row after row.
     ends: Vec<u32>,
     /// Index into `ends` where each row starts (plus the start offset in buf).
@@ -156,7 +163,7 @@ impl TextGrid {
         if idx >= next as usize {
             return None;
         }
-        let start = if col == 0 { start_off as usize } else { self.ends[idx - 1] as usize };
+        let start = if col == 0 { start_off as usize } else { (self.ends[idx - 1] + self.gap) as usize };
         let end = self.ends[idx] as usize;
         self.buf.get(start..end)
     }
@@ -331,6 +338,84 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawSheet, &'static str)> {
     let Decoded { text, encoding, replaced } = decode_text_counted(bytes);
     let delim = sniff_delimiter(&text);
+    if memchr::memchr(b'"', text.as_bytes()).is_none() {
+        return split_plain(text, delim, name, limits, encoding, replaced);
+    }
+    split_quoted(text, delim, name, limits, encoding, replaced)
+}
+
+/// Text without quotes: records end at `\n`, `\r\n` or `\r`, blank lines are
+/// skipped and fields end at the delimiter, exactly as the csv crate reads
+/// it (a property test compares the two).
+fn split_plain(text: String, delim: u8, name: &str, limits: &Limits, encoding: &'static str, replaced: usize) -> Result<(RawSheet, &'static str)> {
+    if text.len() > u32::MAX as usize - 1 {
+        return Err(too_large("file_too_large", "quá 4 GB văn bản", "over 4 GB of text"));
+    }
+    let b = text.as_bytes();
+    let mut ends: Vec<u32> = Vec::new();
+    let mut row_starts: Vec<(u32, u32)> = Vec::new();
+    let mut width = 0usize;
+    let mut first_damaged: Option<(u32, usize, String)> = None;
+    let mut pos = 0usize;
+    while pos < b.len() {
+        let line_end = memchr::memchr2(b'\n', b'\r', &b[pos..]).map_or(b.len(), |i| pos + i);
+        let next = if b.get(line_end) == Some(&b'\r') && b.get(line_end + 1) == Some(&b'\n') { line_end + 2 } else { line_end + 1 };
+        if line_end == pos {
+            pos = next;
+            continue;
+        }
+        let first = ends.len();
+        row_starts.push((first as u32, pos as u32));
+        let row = row_starts.len() as u32;
+        let mut start = pos;
+        let line = &b[pos..line_end];
+        for end in memchr::memchr_iter(delim, line).map(|i| pos + i).chain(std::iter::once(line_end)) {
+            let field = &text[start..end];
+            let col = ends.len() - first;
+            if field.len() > limits.max_cell_chars && field.chars().count() > limits.max_cell_chars {
+                return Err(cell_too_long_text(limits, name, row, col));
+            }
+            if replaced > 0 && first_damaged.is_none() && field.contains('\u{FFFD}') {
+                first_damaged = Some((row, col, field.to_string()));
+            }
+            ends.push(end as u32);
+            start = end + 1;
+        }
+        width = width.max(ends.len() - first);
+        if ends.len() > limits.max_cells {
+            return Err(too_many_text_cells(limits));
+        }
+        pos = next;
+    }
+    let notes = damage_notes(replaced, encoding, first_damaged);
+    let grid = TextGrid { buf: text, gap: 1, ends, row_starts, width, notes };
+    Ok((RawSheet { name: name.to_string(), store: Store::Text(grid) }, encoding))
+}
+
+fn cell_too_long_text(limits: &Limits, name: &str, row: u32, col: usize) -> Error {
+    Error::new(
+        "cell_too_long",
+        format!("Ô {}{row} có hơn {} ký tự; tệp có thể bị hỏng. Hãy kiểm tra ô này.", super::column_letter(col), limits.max_cell_chars),
+        format!("Cell {}{row} has more than {} characters; the file may be damaged. Check this cell.", super::column_letter(col), limits.max_cell_chars),
+    )
+    .in_sheet(name)
+    .at(Some(row), None)
+}
+
+fn too_many_text_cells(limits: &Limits) -> Error {
+    too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells))
+}
+
+fn damage_notes(replaced: usize, encoding: &str, first_damaged: Option<(u32, usize, String)>) -> Vec<Diagnostic> {
+    if replaced > 0 {
+        vec![decode_note(replaced, encoding, first_damaged.as_ref().map(|(r, c, v)| (*r, *c, v.as_str())))]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Text with quotes, through the csv crate; unquoted fields packed end to end.
+fn split_quoted(text: String, delim: u8, name: &str, limits: &Limits, encoding: &'static str, replaced: usize) -> Result<(RawSheet, &'static str)> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -365,14 +450,8 @@ pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawS
             if replaced > 0 && first_damaged.is_none() && f.contains('\u{FFFD}') {
                 first_damaged = Some((row_starts.len() as u32, col, f.to_string()));
             }
-            if f.chars().count() > limits.max_cell_chars {
-                return Err(Error::new(
-                    "cell_too_long",
-                    format!("Một ô có hơn {} ký tự; tệp có thể bị hỏng. Hãy kiểm tra ô này.", limits.max_cell_chars),
-                    format!("A cell has more than {} characters; the file may be damaged. Check this cell.", limits.max_cell_chars),
-                )
-                .in_sheet(name)
-                .at(Some(row_starts.len() as u32), None));
+            if f.len() > limits.max_cell_chars && f.chars().count() > limits.max_cell_chars {
+                return Err(cell_too_long_text(limits, name, row_starts.len() as u32, col));
             }
             buf.push_str(f);
             if buf.len() > max_buf {
@@ -381,19 +460,11 @@ pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawS
             ends.push(buf.len() as u32);
         }
         if ends.len() > limits.max_cells {
-            return Err(too_large(
-                "too_many_cells",
-                &format!("hơn {} ô", limits.max_cells),
-                &format!("more than {} cells", limits.max_cells),
-            ));
+            return Err(too_many_text_cells(limits));
         }
     }
-    let notes = if replaced > 0 {
-        vec![decode_note(replaced, encoding, first_damaged.as_ref().map(|(r, c, v)| (*r, *c, v.as_str())))]
-    } else {
-        Vec::new()
-    };
-    let grid = TextGrid { buf, ends, row_starts, width, notes };
+    let notes = damage_notes(replaced, encoding, first_damaged);
+    let grid = TextGrid { buf, gap: 0, ends, row_starts, width, notes };
     Ok((RawSheet { name: name.to_string(), store: Store::Text(grid) }, encoding))
 }
 
@@ -434,5 +505,28 @@ mod tests {
         let (s, enc) = read_delimited(&utf16, "t.txt", &Limits::default()).unwrap();
         assert_eq!(enc, "utf-16le");
         assert_eq!(s.cell(0, 1), Cell::Text("Thôn"));
+    }
+
+    fn cells(s: &RawSheet) -> Vec<Vec<String>> {
+        (0..s.height()).map(|r| (0..s.width()).map(|c| s.cell(r, c).display()).collect()).collect()
+    }
+
+    #[test]
+    fn plain_split_handles_line_ends_and_blank_lines() {
+        let text = "a;b\r\n\r\n1;;3\r4\n;\n\nlast;x";
+        let (plain, _) = split_plain(text.to_string(), b';', "t.csv", &Limits::default(), "utf-8", 0).unwrap();
+        let (quoted, _) = split_quoted(text.to_string(), b';', "t.csv", &Limits::default(), "utf-8", 0).unwrap();
+        assert_eq!(cells(&plain), cells(&quoted));
+        assert_eq!(plain.height(), 5);
+        assert_eq!(plain.cell(1, 2), Cell::Text("3"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_split_equals_the_csv_crate(text in "[a-cà ,;\t\r\n]{0,80}", d in proptest::sample::select(vec![b',', b';', b'\t'])) {
+            let (plain, _) = split_plain(text.clone(), d, "t.csv", &Limits::default(), "utf-8", 0).unwrap();
+            let (quoted, _) = split_quoted(text.clone(), d, "t.csv", &Limits::default(), "utf-8", 0).unwrap();
+            proptest::prop_assert_eq!(cells(&plain), cells(&quoted), "{:?}", text);
+        }
     }
 }
