@@ -279,7 +279,7 @@ fn zip_bomb_declared_2gb_shared_strings() {
 /// Case 1b: Zip bomb that lies: the headers claim 1 MB, the stream inflates to
 /// 2 GB. Only a reader that stops at the declared size is safe.
 #[test]
-#[ignore = "needs a fix in ingest/xlsx_fast.rs and workbook.rs (parts are inflated past their declared size, up to 1 GB): see the hardening report for issue #9"]
+
 fn zip_bomb_lying_size_shared_strings() {
     isolated("zip_bomb_lying_size_shared_strings", || {
         let bytes = shared_strings_bomb(Some(1 << 20));
@@ -327,7 +327,7 @@ fn zip_bomb_declared_2gb_ods_content() {
 
 /// Case 1d: The .ods bomb that lies about its size.
 #[test]
-#[ignore = "needs a fix in ingest/workbook.rs (check_ods_repeats inflates content.xml up to 1 GB; calamine past its declared size): see the hardening report for issue #9"]
+
 fn zip_bomb_lying_size_ods_content() {
     isolated("zip_bomb_lying_size_ods_content", || {
         let bytes = content_xml_bomb(Some(1 << 20));
@@ -366,7 +366,7 @@ fn entity_expansion_in_shared_strings() {
 /// Case 2b: Billion laughs in a worksheet: the sheet is refused by name (a
 /// silently empty sheet would hide the problem from the user).
 #[test]
-#[ignore = "needs a fix in ingest/workbook.rs (read_with turns a sheet's XML error into an empty sheet): see the hardening report for issue #9"]
+
 fn entity_expansion_in_sheet() {
     isolated("entity_expansion_in_sheet", || {
         let mut sheet = gen::sheet_xml(None, &[(1, r#"<c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c>"#.to_string())]);
@@ -422,17 +422,21 @@ fn opposite_corners_refused_before_allocating() {
     });
 }
 
-/// Case 3c: The same two cells in a sheet the streaming reader hands to calamine
-/// (it declines any sheet with a DOCTYPE): calamine's `Range::from_sparse`
-/// would allocate all 17 billion cells.
+/// Case 3c: The same two cells behind a DOCTYPE, and read by calamine's path
+/// (the fallback when the streaming reader declines a file): calamine's
+/// `Range::from_sparse` would allocate all 17 billion cells.
 #[test]
-#[ignore = "needs a fix in ingest/workbook.rs (calamine fallback allocates the span of the cells): see the hardening report for issue #9"]
+
 fn opposite_corners_via_calamine_fallback() {
     isolated("opposite_corners_via_calamine_fallback", || {
         let sheet = corners_sheet().replacen("?>", "?><!DOCTYPE worksheet>", 1);
         let bytes = gen::zip(&gen::xlsx_parts(&[("Corners".into(), sheet)], None), true);
         let e = expect_error("cells at A1 and XFD1048576, DOCTYPE", &bytes, "corners.xlsx", "too_many_cells");
         assert_eq!(e.sheet.as_deref(), Some("Corners"), "{e}");
+        // calamine's own path (the fallback, and xlsb) measures the span of
+        // the cells before `Range::from_sparse` allocates it.
+        let e = thonso_core::ingest::raw_sheets(&bytes, "corners.xlsx", true).err().expect("the calamine path refuses too");
+        assert_eq!((e.code, e.sheet.as_deref()), ("too_many_cells", Some("Corners")), "{e}");
     });
 }
 

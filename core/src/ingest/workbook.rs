@@ -40,11 +40,20 @@ fn read_container(bytes: &[u8], format: Format, limits: &Limits, progress: &dyn 
     match format {
         Format::Xlsx | Format::Xlsm => match super::xlsx_fast::read(bytes, limits, progress)? {
             Some(sheets) => no_sheets_check(sheets),
-            None => read_with(Xlsx::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+            None => {
+                verify_inflated_sizes(bytes)?;
+                read_with(Xlsx::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress)
+            }
         },
-        Format::Xlsb => read_with(Xlsb::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        Format::Xlsb => {
+            verify_inflated_sizes(bytes)?;
+            read_with(Xlsb::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress)
+        }
         Format::Xls => read_with(Xls::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
-        Format::Ods => read_with(Ods::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress),
+        Format::Ods => {
+            verify_inflated_sizes(bytes)?;
+            read_with(Ods::new(cursor).map_err(|e| open_error(&e.to_string()))?, limits, progress)
+        }
         Format::Csv => unreachable_csv(),
     }
 }
@@ -107,6 +116,34 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
     Ok(())
 }
 
+/// A zip entry that inflates past the size the central directory declares
+/// is a bomb that lied about itself.
+pub(crate) fn lying_entry(name: &str, declared: u64) -> Error {
+    Error::new(
+        "zip_bomb",
+        format!("Phần «{name}» của tệp giải nén ra nhiều hơn kích thước nó khai báo ({declared} byte). Tệp này không an toàn để mở."),
+        format!("The part \"{name}\" unpacks to more than its declared size ({declared} bytes). The file is not safe to open."),
+    )
+}
+
+/// calamine inflates parts without looking at their declared sizes. Before
+/// it reads a zip container, every entry is inflated once into nothing,
+/// stopping one byte past its declared size (which `check_zip` bounded).
+fn verify_inflated_sizes(bytes: &[u8]) -> Result<()> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| open_error(&format!("zip: {e}")))?;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else { continue };
+        let (name, declared) = (entry.name().to_string(), entry.size());
+        // A damaged stream is calamine's to report; only excess matters here.
+        if let Ok(n) = std::io::copy(&mut std::io::Read::take(entry, declared.saturating_add(1)), &mut std::io::sink()) {
+            if n > declared {
+                return Err(lying_entry(&name, declared));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// ODS compresses runs of equal cells as "repeated" counts; a hostile file
 /// can claim 10^18 non-empty cells in 600 bytes. Count what the repeats
 /// expand to before calamine materialises them.
@@ -114,8 +151,12 @@ fn check_ods_repeats(bytes: &[u8], limits: &Limits) -> Result<()> {
     use std::io::Read;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| open_error(&format!("zip: {e}")))?;
     let Ok(entry) = zip.by_name("content.xml") else { return Ok(()) };
+    let declared = entry.size().min(limits.max_unzipped_bytes);
     let mut xml = Vec::new();
-    entry.take(limits.max_unzipped_bytes).read_to_end(&mut xml).map_err(|e| open_error(&format!("content.xml: {e}")))?;
+    entry.take(declared.saturating_add(1)).read_to_end(&mut xml).map_err(|e| open_error(&format!("content.xml: {e}")))?;
+    if xml.len() as u64 > declared {
+        return Err(lying_entry("content.xml", declared));
+    }
     let attr = |tag: &[u8], name: &[u8]| -> u64 {
         let Some(p) = find(tag, name) else { return 1 };
         let rest = &tag[p + name.len()..];
@@ -154,9 +195,63 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The area (rows × columns) calamine's `Range::from_sparse` will allocate
+/// for a sheet, measured by streaming its cells first. Only the readers that
+/// allocate by the cells' span need it: two cells at A1 and XFD1048576 would
+/// otherwise ask for 17 billion cells and abort the tab.
+trait Span {
+    fn span(&mut self, _name: &str) -> Option<u64> {
+        None
+    }
+}
+
+impl Span for Xls<Cursor<&[u8]>> {}
+impl Span for Ods<Cursor<&[u8]>> {}
+
+impl Span for Xlsx<Cursor<&[u8]>> {
+    fn span(&mut self, name: &str) -> Option<u64> {
+        let mut r = self.worksheet_cells_reader(name).ok()?;
+        let mut b = Bounds::default();
+        while let Ok(Some(c)) = r.next_cell() {
+            if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                b.add(c.get_position());
+            }
+        }
+        Some(b.area())
+    }
+}
+
+impl Span for Xlsb<Cursor<&[u8]>> {
+    fn span(&mut self, name: &str) -> Option<u64> {
+        let mut r = self.worksheet_cells_reader(name).ok()?;
+        let mut b = Bounds::default();
+        while let Ok(Some(c)) = r.next_cell() {
+            if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                b.add(c.get_position());
+            }
+        }
+        Some(b.area())
+    }
+}
+
+#[derive(Default)]
+struct Bounds(Option<(u32, u32, u32, u32)>);
+
+impl Bounds {
+    fn add(&mut self, (r, c): (u32, u32)) {
+        self.0 = Some(match self.0 {
+            None => (r, r, c, c),
+            Some((r0, r1, c0, c1)) => (r0.min(r), r1.max(r), c0.min(c), c1.max(c)),
+        });
+    }
+    fn area(&self) -> u64 {
+        self.0.map_or(0, |(r0, r1, c0, c1)| u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1))
+    }
+}
+
 fn read_with<R, RS>(mut wb: R, limits: &Limits, progress: &dyn Progress) -> Result<Vec<RawSheet>>
 where
-    R: Reader<RS>,
+    R: Reader<RS> + Span,
     RS: std::io::Read + std::io::Seek,
     R::Error: std::fmt::Display,
 {
@@ -169,6 +264,9 @@ where
     let n = names.len();
     for (i, name) in names.into_iter().enumerate() {
         progress.report(50 * i / n.max(1), 100, "read");
+        if wb.span(&name).is_some_and(|area| (cells as u64).saturating_add(area) > limits.max_cells as u64) {
+            return Err(too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
+        }
         let range: Range<Data> = match wb.worksheet_range(&name) {
             Ok(r) => r,
             // A chart sheet or an unreadable sheet: keep the rest of the file.
@@ -187,7 +285,7 @@ where
         let (r0, c0) = range.start().unwrap_or((0, 0));
         for c in range.used_cells() {
             if let Data::String(s) = c.2 {
-                if s.len() > limits.max_cell_chars * 4 {
+                if s.len() > limits.max_cell_chars && s.chars().count() > limits.max_cell_chars {
                     return Err(super::xlsx_fast::cell_too_long(r0 + c.0 as u32, c0 + c.1 as u32, limits, &name));
                 }
             }

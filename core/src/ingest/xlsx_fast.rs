@@ -8,12 +8,13 @@
 //! in 16 bytes that point into one shared-string table.
 //!
 //! calamine stays the reference. Anything outside the subset read here (a
-//! workbook without the usual parts, malformed markup, an entity it does not
-//! know) makes [`read`] answer `Ok(None)`, and the caller reads the file with
-//! calamine instead. A test reads every .xlsx in the corpus both ways and
-//! compares them cell by cell. A document type declaration is refused
-//! outright: no worksheet needs one, and it is how entity-expansion bombs
-//! are built.
+//! workbook without the usual parts, malformed markup) makes [`read`] answer
+//! `Ok(None)`, and the caller reads the file with calamine instead. A test
+//! reads every .xlsx in the corpus both ways and compares them cell by cell.
+//! A document type declaration is skipped and nothing it defines is ever
+//! expanded: a reference to such an entity (how "billion laughs" bombs are
+//! built; Excel never writes one) refuses the file, naming the sheet.
+//! Every part is inflated no further than the size its zip entry declares.
 //!
 //! Unlike calamine, the cells are placed by their smallest and largest row
 //! and column (calamine assumes rows arrive in order and indexes out of
@@ -95,6 +96,17 @@ struct Unsupported(#[allow(dead_code)] &'static str);
 
 type Scan<T> = std::result::Result<T, Unsupported>;
 
+/// The reason for an entity reference no DTD-free XML can hold.
+const ENTITY: &str = "entity";
+
+fn entity_error() -> Error {
+    Error::new(
+        "unreadable_workbook",
+        "Bảng tính dùng thực thể XML tự định nghĩa (DTD), điều mà Excel không bao giờ tạo ra; tệp có thể đã bị sửa để gây hại. Hãy mở bằng Excel và lưu lại dạng .xlsx.",
+        "The workbook uses self-defined XML entities (a DTD), which Excel never writes; the file may have been crafted to do harm. Open it in Excel and save it as .xlsx.",
+    )
+}
+
 /// Reads every sheet of an .xlsx/.xlsm, or `Ok(None)` when the file uses
 /// something this reader leaves to calamine. Limit violations are errors.
 pub fn read(bytes: &[u8], limits: &Limits, progress: &dyn Progress) -> Result<Option<Vec<RawSheet>>> {
@@ -107,13 +119,13 @@ pub fn read(bytes: &[u8], limits: &Limits, progress: &dyn Progress) -> Result<Op
     let mut part = |path: &str| -> Result<Option<Vec<u8>>> {
         let Some(&i) = index.get(&path.to_ascii_lowercase()) else { return Ok(None) };
         let Ok(entry) = zip.by_index(i) else { return Ok(None) };
-        let mut out = Vec::with_capacity((entry.size() as usize).min(256 << 20));
-        match entry.take(limits.max_unzipped_bytes.saturating_add(1)).read_to_end(&mut out) {
-            Ok(_) if out.len() as u64 > limits.max_unzipped_bytes => Err(too_large(
-                "unzipped_too_large",
-                &format!("phần «{path}» hơn {} MB khi giải nén", limits.max_unzipped_bytes >> 20),
-                &format!("part \"{path}\" over {} MB unpacked", limits.max_unzipped_bytes >> 20),
-            )),
+        // The central directory's sizes were checked against the limits
+        // (`check_zip`); a part that inflates past its declared size is a
+        // bomb that lied, stopped one byte over.
+        let declared = entry.size().min(limits.max_unzipped_bytes);
+        let mut out = Vec::with_capacity((declared as usize).min(256 << 20));
+        match entry.take(declared.saturating_add(1)).read_to_end(&mut out) {
+            Ok(_) if out.len() as u64 > declared => Err(super::workbook::lying_entry(path, declared)),
             Ok(_) => Ok(Some(out)),
             Err(_) => Ok(None),
         }
@@ -137,6 +149,7 @@ pub fn read(bytes: &[u8], limits: &Limits, progress: &dyn Progress) -> Result<Op
         None => Vec::new(),
         Some(xml) => match shared_strings(&xml) {
             Ok(s) => s,
+            Err(u) if u.0 == ENTITY => return Err(entity_error()),
             Err(_) => return Ok(None),
         },
     };
@@ -201,6 +214,17 @@ struct SheetCtx<'a> {
 }
 
 impl SheetCtx<'_> {
+    /// What to do with markup this reader does not take: an entity that only
+    /// a document type declaration could define is refused here, naming the
+    /// sheet (calamine cannot read it either and would leave the sheet
+    /// silently empty); anything else goes to calamine.
+    fn declined(&self, u: Unsupported) -> Result<Option<FastGrid>> {
+        if u.0 == ENTITY {
+            return Err(entity_error().in_sheet(self.name));
+        }
+        Ok(None)
+    }
+
     fn read(&self, xml: &[u8], budget: &mut usize, progress: &dyn Fn(usize)) -> Result<Option<FastGrid>> {
         let mut x = Xml::new(xml);
         // Everything before <sheetData> (dimension, views, columns) is skipped:
@@ -215,10 +239,10 @@ impl SheetCtx<'_> {
                 }
                 Ok(Some(_)) => {}
                 Ok(None) => return Ok(Some(empty_grid(self.shared, self.is_1904))),
-                Err(_) => return Ok(None),
+                Err(u) => return self.declined(u),
             }
         }
-        let max_bytes = self.limits.max_cell_chars.saturating_mul(4);
+        let max_chars = self.limits.max_cell_chars;
         let mut sparse: Vec<(u32, u32, Slot)> = Vec::new();
         let mut own = String::new();
         let mut own_ends: Vec<u32> = Vec::new();
@@ -231,7 +255,7 @@ impl SheetCtx<'_> {
                 Ok(Some(t)) => t,
                 // A sheet cut short after its last row still has its cells.
                 Ok(None) => break,
-                Err(_) => return Ok(None),
+                Err(u) => return self.declined(u),
             };
             if x.p > next_report {
                 progress(x.p);
@@ -282,27 +306,34 @@ impl SheetCtx<'_> {
                     loop {
                         let child = match x.next_tag() {
                             Ok(Some(t)) => t,
-                            _ => return Ok(None),
+                            Ok(None) => return Ok(None),
+                            Err(u) => return self.declined(u),
                         };
                         match (child.name, child.end) {
                             (b"c", true) => break,
                             (b"v", false) => {
                                 v.clear();
-                                if !child.empty && x.text_until(b"v", &mut v).is_err() {
-                                    return Ok(None);
+                                if !child.empty {
+                                    if let Err(u) = x.text_until(b"v", &mut v) {
+                                        return self.declined(u);
+                                    }
                                 }
                                 value = Some(Value::V);
                             }
                             (b"is", false) => {
                                 inline.clear();
-                                if !child.empty && x.rich_text(b"is", &mut inline).is_err() {
-                                    return Ok(None);
+                                if !child.empty {
+                                    if let Err(u) = x.rich_text(b"is", &mut inline) {
+                                        return self.declined(u);
+                                    }
                                 }
                                 value = Some(Value::Inline);
                             }
                             (b"f", false) => {
-                                if !child.empty && x.skip_until(b"f").is_err() {
-                                    return Ok(None);
+                                if !child.empty {
+                                    if let Err(u) = x.skip_until(b"f") {
+                                        return self.declined(u);
+                                    }
                                 }
                                 value = None;
                             }
@@ -324,12 +355,12 @@ impl SheetCtx<'_> {
                             None => continue,
                         },
                     };
-                    let len = match slot {
-                        Slot::Own(i) => own_ends[i as usize] as usize - if i == 0 { 0 } else { own_ends[i as usize - 1] as usize },
-                        Slot::Shared(i) => self.shared.get(i as usize).map_or(0, String::len),
-                        _ => 0,
+                    let text = match slot {
+                        Slot::Own(i) => own.get(if i == 0 { 0 } else { own_ends[i as usize - 1] as usize }..own_ends[i as usize] as usize),
+                        Slot::Shared(i) => self.shared.get(i as usize).map(String::as_str),
+                        _ => None,
                     };
-                    if len > max_bytes {
+                    if text.is_some_and(|t| t.len() > max_chars && t.chars().count() > max_chars) {
                         return Err(cell_too_long(pos.0, pos.1, self.limits, self.name));
                     }
                     if own.len() > u32::MAX as usize - 1 {
@@ -620,7 +651,10 @@ impl<'a> Xml<'a> {
         } else if rest.starts_with(b"<![CDATA[") {
             (b"]]>", "CDATA")
         } else if rest.starts_with(b"<!") {
-            return Err(Unsupported("document type declaration"));
+            // A document type declaration: skipped, internal subset and all.
+            // Nothing it defines is ever expanded (see `unescape_into`).
+            self.p = s + doctype_len(rest).ok_or(Unsupported("document type declaration"))?;
+            return Ok(true);
         } else {
             return Ok(false);
         };
@@ -700,6 +734,23 @@ impl<'a> Xml<'a> {
     }
 }
 
+/// Length of `<!DOCTYPE …>` including an internal subset `[ … ]`, whose
+/// declarations hold `>` of their own; quoted text is skipped.
+fn doctype_len(b: &[u8]) -> Option<usize> {
+    let (mut depth, mut quote) = (0u32, 0u8);
+    for (i, &c) in b.iter().enumerate().skip(2) {
+        match (quote, c) {
+            (0, b'"' | b'\'') => quote = c,
+            (q, c) if q != 0 && c == q => quote = 0,
+            (0, b'[') => depth += 1,
+            (0, b']') => depth = depth.saturating_sub(1),
+            (0, b'>') if depth == 0 => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
 fn push_text(raw: &[u8], out: &mut String) -> Scan<()> {
     let s = std::str::from_utf8(raw).map_err(|_| Unsupported("utf-8"))?;
     if !s.contains('&') {
@@ -742,7 +793,7 @@ fn unescape_into(s: &str, out: &mut String) -> Scan<()> {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         let r = &rest[i + 1..];
-        let semi = r.find(';').filter(|&j| j <= 12).ok_or(Unsupported("entity"))?;
+        let semi = r.find(';').filter(|&j| j <= 12).ok_or(Unsupported(ENTITY))?;
         let ent = &r[..semi];
         let ch = match ent {
             "lt" => '<',
@@ -758,7 +809,7 @@ fn unescape_into(s: &str, out: &mut String) -> Scan<()> {
                 } else {
                     None
                 };
-                code.and_then(char::from_u32).ok_or(Unsupported("entity"))?
+                code.and_then(char::from_u32).ok_or(Unsupported(ENTITY))?
             }
         };
         out.push(ch);
@@ -888,9 +939,11 @@ mod tests {
     }
 
     #[test]
-    fn a_dtd_is_refused() {
-        let xml = br#"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaa">]><sst><si><t>&a;</t></si></sst>"#;
-        assert!(shared_strings(xml).is_err());
+    fn a_dtd_is_skipped_and_its_entities_never_expanded() {
+        let xml = br#"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "a>a">]><sst><si><t>&a;</t></si></sst>"#;
+        assert_eq!(shared_strings(xml).unwrap_err().0, ENTITY);
+        let xml = br#"<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "a>a">]><sst><si><t>b</t></si></sst>"#;
+        assert_eq!(shared_strings(xml).unwrap(), vec!["b".to_string()]);
     }
 
     #[test]
