@@ -78,6 +78,30 @@ pub fn demo_workbook() -> Result<Vec<u8>, JsValue> {
     core::demo::demo_workbook().map_err(|e| to_error(&core::Error::internal(e)))
 }
 
+/// The largest file `Session.open` reads (`Limits::max_bytes`), so the page
+/// can refuse a bigger one by its size, before reading it into memory.
+#[wasm_bindgen]
+pub fn max_file_bytes() -> f64 {
+    core::ingest::Limits::default().max_bytes as f64
+}
+
+/// The error `Session.open` would give a file of `size` bytes that is over
+/// the limit, without its bytes; `Ok` when the size is within the limit.
+#[wasm_bindgen]
+pub fn check_file_size(size: f64, file_name: &str) -> Result<(), JsValue> {
+    let max = core::ingest::Limits::default().max_bytes;
+    if size <= max as f64 {
+        return Ok(());
+    }
+    let mb = (size / f64::from(1u32 << 20)) as u64;
+    let e = core::ingest::grid::too_large(
+        "file_too_large",
+        &format!("{mb} MB, giới hạn {} MB", max >> 20),
+        &format!("{mb} MB, limit {} MB", max >> 20),
+    );
+    Err(to_error(&e.in_file(file_name)))
+}
+
 struct JsProgress(Option<js_sys::Function>);
 
 impl core::ingest::Progress for JsProgress {

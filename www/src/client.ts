@@ -132,13 +132,24 @@ export class WorkerClient {
       report = await this.send<InspectReport>({ type: 'demo', slot, options: plain(source.options) }, onProgress);
     } else {
       // The page keeps its own copy of 'bytes' sources (the workspace store needs them).
-      const bytes = source.kind === 'file' ? await source.file.arrayBuffer() : source.bytes.slice().buffer;
+      const bytes = source.kind === 'file' ? (await this.readFile(source.file)).buffer : source.bytes.slice().buffer;
       const name = source.kind === 'file' ? source.file.name : source.name;
       report = await this.send<InspectReport>({ type: 'open', slot, name, bytes, options: plain(source.options) }, onProgress, [bytes]);
     }
     this.opened.set(slot, source);
     this.wanted.set(slot, source);
     return report;
+  }
+
+  /**
+   * Reads a picked or dropped file, after the core has checked its size: a
+   * file over the core's limit is refused (code file_too_large) by its
+   * `size` alone, before any of it is read into memory.
+   */
+  async readFile(file: File): Promise<Uint8Array<ArrayBuffer>> {
+    // A .thonso workspace may bundle several files; the core checks each one it opens.
+    if (!/\.thonso$/i.test(file.name)) await this.send<null>({ type: 'check_size', name: file.name, size: file.size });
+    return new Uint8Array(await file.arrayBuffer());
   }
 
   async close(slot: Slot): Promise<void> {

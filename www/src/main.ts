@@ -503,8 +503,9 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
   const seq = startLoading(name);
   try {
     if (source.kind === 'file') {
-      // Keep the bytes: the workspace store saves them.
-      const bytes = new Uint8Array(await source.file.arrayBuffer());
+      // Keep the bytes: the workspace store saves them. A file over the
+      // core's size limit is refused before it is read.
+      const bytes = await client.readFile(source.file);
       if (seq !== loadSeq) return null;
       if (isThonso(bytes)) {
         finishLoading(seq, '', null);
@@ -596,7 +597,7 @@ function remap(mapping: MappingOverrides): Promise<AppError | null> | undefined 
 async function loadCompare(file: File): Promise<void> {
   const seq = startLoading(file.name);
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const bytes = await client.readFile(file);
     await client.open('compare', { kind: 'bytes', name: file.name, bytes }, onProgress(seq));
     const report = await client.score('compare');
     if (seq !== loadSeq) return;

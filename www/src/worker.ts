@@ -3,7 +3,7 @@
 // transferred ArrayBuffer, reports leave as structured clones. Cancelling a
 // long read is worker.terminate() on the page side, so nothing here needs to
 // be interruptible.
-import init, { Session, decode_share, demo_workbook, version, workspace_decode, workspace_encode } from 'thonso-wasm';
+import init, { Session, check_file_size, decode_share, demo_workbook, version, workspace_decode, workspace_encode } from 'thonso-wasm';
 import { wasmInput } from './wasm-source';
 import type { AppError, OpenOptions, Slot, WorkerReply, WorkerRequest } from './types';
 
@@ -121,6 +121,10 @@ async function handle(req: WorkerRequest): Promise<{ result: unknown; transfer?:
       const buf = workspace_encode(req.manifest, req.files.map((f) => new Uint8Array(f))).slice().buffer;
       return { result: buf, transfer: [buf] };
     }
+    case 'check_size':
+      // The core's own limit and message, before the page reads the bytes.
+      check_file_size(req.size, req.name);
+      return { result: null };
     case 'ws_decode': {
       const out = workspace_decode(new Uint8Array(req.bytes)) as { manifest: unknown; files: Uint8Array[] };
       const files = out.files.map((f) => f.slice().buffer);
