@@ -12,6 +12,13 @@ const BYTES = 'workspaces';
 const INDEX = 'index';
 const META = 'meta';
 const LAST = 'last';
+/**
+ * Workspaces larger than this are stored as a Blob. Chromium refuses a
+ * serialized value over about 127 MiB in a private window ("The serialized
+ * keys and/or value are too large"), which a million-row file exceeds; it
+ * keeps a Blob of any size, inside the same transaction. Reads take either.
+ */
+const BLOB_OVER = 16 << 20;
 
 export interface IndexEntry {
   id: string;
@@ -149,9 +156,11 @@ export function put(entry: IndexEntry, bytes: Uint8Array, makeLast = true): Prom
     const tx = d.transaction([BYTES, INDEX, META], 'readwrite');
     const finished = done(tx);
     try {
+      let value: ArrayBuffer | Blob;
+      if (bytes.byteLength > BLOB_OVER) value = new Blob([bytes as Uint8Array<ArrayBuffer>]);
       // A copy that owns exactly these bytes (a view may sit in a larger buffer).
-      const buf = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-      tx.objectStore(BYTES).put(buf, entry.id);
+      else value = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+      tx.objectStore(BYTES).put(value, entry.id);
       tx.objectStore(INDEX).put(entry);
       if (makeLast) tx.objectStore(META).put(entry.id, LAST);
     } catch (e) {
@@ -162,7 +171,9 @@ export function put(entry: IndexEntry, bytes: Uint8Array, makeLast = true): Prom
       } catch {
         /* already finished */
       }
-      throw e;
+      // A put the browser refused aborts the transaction at once; its error
+      // says why (the next call only says "the transaction has finished").
+      throw tx.error ?? e;
     }
     await finished;
   });
