@@ -18,6 +18,7 @@
 // exists, nothing is rewritten.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DATA, FILES } from './lib.mjs';
 import { writeXlsx } from './xlsx-writer.mjs';
 
@@ -220,7 +221,8 @@ function dossierGen(seed) {
 
 const csvCell = (s) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
-async function writeDossiersCsv(file, n) {
+/** The 1M-row dossier CSV (exported: the e2e load test writes the same file). */
+export async function writeDossiersCsv(file, n) {
   const next = dossierGen(0x5448_0001);
   const out = createWriteStream(file);
   const write = (s) => (out.write(s) ? null : new Promise((ok) => out.once('drain', ok)));
@@ -296,28 +298,31 @@ function writeVillagesCsv(file, n, seed) {
 }
 
 // ------------------------------------------------------------------ main --
-const args = process.argv.slice(2);
-const force = args.includes('--force');
-const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? DATA);
-mkdirSync(dir, { recursive: true });
-const stamp = path.join(dir, 'STAMP');
-const files = Object.values(FILES);
-const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === GEN_VERSION && files.every((f) => existsSync(path.join(dir, f)));
-if (fresh && !force) {
-  console.error(`gen: ${dir} is up to date (${GEN_VERSION})`);
-} else {
-  rmSync(stamp, { force: true });
-  const t0 = performance.now();
-  const step = (f) => console.error(`gen: ${f} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  writeDossiersXlsx(path.join(dir, FILES.xlsx100k), N_XLSX);
-  step(FILES.xlsx100k);
-  await writeDossiersCsv(path.join(dir, FILES.csv1m), N_CSV);
-  step(FILES.csv1m);
-  writeVillagesXlsx(path.join(dir, FILES.villages), N_VILLAGES_OUT, 0x5448_0003);
-  step(FILES.villages);
-  writeVillagesCsv(path.join(dir, FILES.villagesCsv), N_VILLAGES_OUT, 0x5448_0003);
-  step(FILES.villagesCsv);
-  writeVillagesXlsx(path.join(dir, FILES.whatif), N_WHATIF, 0x5448_0004);
-  step(FILES.whatif);
-  writeFileSync(stamp, `${GEN_VERSION}${SMALL ? ' small' : ''}\n`);
+// Only when run as a script: the e2e specs import writeDossiersCsv.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const force = args.includes('--force');
+  const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? DATA);
+  mkdirSync(dir, { recursive: true });
+  const stamp = path.join(dir, 'STAMP');
+  const files = Object.values(FILES);
+  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === GEN_VERSION && files.every((f) => existsSync(path.join(dir, f)));
+  if (fresh && !force) {
+    console.error(`gen: ${dir} is up to date (${GEN_VERSION})`);
+  } else {
+    rmSync(stamp, { force: true });
+    const t0 = performance.now();
+    const step = (f) => console.error(`gen: ${f} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    writeDossiersXlsx(path.join(dir, FILES.xlsx100k), N_XLSX);
+    step(FILES.xlsx100k);
+    await writeDossiersCsv(path.join(dir, FILES.csv1m), N_CSV);
+    step(FILES.csv1m);
+    writeVillagesXlsx(path.join(dir, FILES.villages), N_VILLAGES_OUT, 0x5448_0003);
+    step(FILES.villages);
+    writeVillagesCsv(path.join(dir, FILES.villagesCsv), N_VILLAGES_OUT, 0x5448_0003);
+    step(FILES.villagesCsv);
+    writeVillagesXlsx(path.join(dir, FILES.whatif), N_WHATIF, 0x5448_0004);
+    step(FILES.whatif);
+    writeFileSync(stamp, `${GEN_VERSION}${SMALL ? ' small' : ''}\n`);
+  }
 }
