@@ -61,7 +61,7 @@ async function injection(page: Page): Promise<Injection> {
       if (handlers.length) injected.push(`<${tag} ${handlers.join(' ')}>`);
       if (tag === 'img' && el.getAttribute('src') === 'x') injected.push('<img src=x>');
       if (tag === 'script' && !el.getAttribute('src')) injected.push(`<script>${el.textContent}</script>`);
-      if (['iframe', 'object', 'embed', 'b'].includes(tag)) injected.push(`<${tag}>`);
+      if (['iframe', 'object', 'embed', 'frame'].includes(tag)) injected.push(`<${tag}>`);
       for (const a of el.attributes) if (/^\s*javascript:/i.test(a.value)) injected.push(`<${tag} ${a.name}=javascript:>`);
     }
     return { xss: w.__xss, csp: w.__csp ?? [], injected };
@@ -822,8 +822,10 @@ test('a file over the core limit is refused by its size before it is read, in Vi
   expect(foreignRequests(urls, baseURL!)).toEqual([]);
 });
 
-// The 1M-row load takes LOAD_MS_BUDGET or less here (measured: see the
-// report); set LOAD=0 to skip it on a slow machine.
+// Part of the default run: about 40–50 s on the 2-core CI machine (5–12 s to
+// write the 139 MB CSV once into artifacts/, ~10 s to results, ~16 s to
+// saved, ~16 s to reopen after a reload). LOAD=0, or --grep-invert @load,
+// skips it on a slower machine.
 test('a 1,000,000-row dossier CSV loads, shows and saves without crashing the tab', { tag: '@load' }, async ({ page, context, baseURL }) => {
   test.skip(process.env.LOAD === '0', 'LOAD=0 skips the 1M-row load');
   test.setTimeout(300_000);
