@@ -23,6 +23,7 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::ingest::DossierTable;
 use crate::stats;
+use rows::Facts;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -136,92 +137,132 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
     })
 }
 
-fn aggs() -> Vec<Expr> {
-    let rate = |c: &str| col(c).cast(DataType::Float64).mean();
-    let q = |c: &str, p: f64| col(c).quantile(lit(p), QuantileMethod::Linear);
-    vec![
-        len().cast(DataType::UInt32).alias("dossiers"),
-        col("is_completed").cast(DataType::UInt32).sum().alias("completed"),
-        col("overdue_open").cast(DataType::UInt32).sum().alias("overdue_open"),
-        col("days").median().alias("median_days"),
-        q("days", 0.9).alias("p90_days"),
-        col("days").mean().alias("mean_days"),
-        col("wd").median().alias("median_working_days"),
-        q("wd", 0.9).alias("p90_working_days"),
-        col("wd").mean().alias("mean_working_days"),
-        rate("on_time").alias("on_time_rate"),
-        rate("late_any").alias("late_rate_gia_lai"),
-        rate("online").alias("online_rate"),
-        rate("paid_online").alias("online_payment_rate"),
-        rate("digitised").alias("digitisation_rate"),
-        col("km_t"),
-        col("km_event"),
-    ]
+/// The metrics of every group of `by` (all in-scope dossiers when `by` is
+/// empty), ordered by the group keys with missing keys last.
+///
+/// polars finds the groups (hash grouping on the dimension columns); each
+/// group's metrics are then one pass over its rows. Letting polars aggregate
+/// median, p90 and the Kaplan–Meier lists instead gathered every column once
+/// per aggregate and group: 65% of a 1M-row analysis in wasm.
+fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
+    let mut scratch = Scratch::default();
+    if by.is_empty() {
+        let m = group_metrics(&prep.facts, 0..prep.df.height(), &mut scratch).unwrap_or_default();
+        return Ok(vec![Group { by: Default::default(), metrics: m }]);
+    }
+    let gb = prep.df.group_by(by.iter().map(String::as_str))?;
+    let keys: Vec<Vec<Option<String>>> = gb
+        .keys()
+        .iter()
+        .map(|c| -> Result<Vec<Option<String>>> { Ok(c.str()?.into_iter().map(|s| s.map(str::to_string)).collect()) })
+        .collect::<Result<_>>()?;
+    let mut groups: Vec<(Vec<Option<String>>, Metrics)> = Vec::with_capacity(gb.get_groups().len());
+    for (g, ind) in gb.get_groups().iter().enumerate() {
+        let m = match ind {
+            GroupsIndicator::Idx((_, idx)) => group_metrics(&prep.facts, idx.iter().map(|&i| i as usize), &mut scratch),
+            GroupsIndicator::Slice([first, len]) => group_metrics(&prep.facts, first as usize..(first + len) as usize, &mut scratch),
+        };
+        // A group with no dossier in scope does not exist for the analysis.
+        if let Some(m) = m {
+            groups.push((keys.iter().map(|k| k[g].clone()).collect(), m));
+        }
+    }
+    groups.sort_by(|a, b| {
+        a.0.iter()
+            .zip(&b.0)
+            .map(|(x, y)| match (x, y) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    Ok(groups
+        .into_iter()
+        .map(|(k, metrics)| Group { by: by.iter().cloned().zip(k).collect(), metrics })
+        .collect())
 }
 
-/// One polars plan for the standard metrics (grouped or not), then
-/// Kaplan–Meier from each group's (time, event) lists.
-fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
-    let lf = prep.df.clone().lazy().filter(col("in_scope"));
-    let out = if by.is_empty() {
-        let mut a = aggs();
-        // Outside a group-by, plain columns are not lists: implode them.
-        let km_t = a.pop().map(|e| e.implode());
-        let km_e = a.pop().map(|e| e.implode());
-        a.extend(km_e);
-        a.extend(km_t);
-        lf.select(a).collect()?
-    } else {
-        let keys: Vec<Expr> = by.iter().map(|d| col(d.as_str())).collect();
-        lf.group_by(keys).agg(aggs()).sort(by.iter().map(String::as_str).collect::<Vec<_>>(), SortMultipleOptions::default().with_nulls_last(true)).collect()?
-    };
-    let n = out.height();
-    let f = |name: &str| -> Result<Vec<Option<f64>>> { Ok(out.column(name)?.cast(&DataType::Float64)?.f64()?.into_iter().collect()) };
-    let u = |name: &str| -> Result<Vec<u32>> { Ok(out.column(name)?.cast(&DataType::UInt32)?.u32()?.into_iter().map(|v| v.unwrap_or(0)).collect()) };
-    let dossiers = u("dossiers")?;
-    let completed = u("completed")?;
-    let overdue = u("overdue_open")?;
-    let cols: Vec<Vec<Option<f64>>> = [
-        "median_days", "p90_days", "mean_days", "median_working_days", "p90_working_days", "mean_working_days", "on_time_rate",
-        "late_rate_gia_lai", "online_rate", "online_payment_rate", "digitisation_rate",
-    ]
-    .iter()
-    .map(|c| f(c))
-    .collect::<Result<_>>()?;
-    let km_t = out.column("km_t")?.list()?.clone();
-    let km_e = out.column("km_event")?.list()?.clone();
-    let key_vals: Vec<Vec<Option<String>>> = by
-        .iter()
-        .map(|d| -> Result<Vec<Option<String>>> { Ok(out.column(d.as_str())?.str()?.into_iter().map(|s| s.map(str::to_string)).collect()) })
-        .collect::<Result<_>>()?;
-    let mut groups = Vec::with_capacity(n);
-    for i in 0..n {
-        let times: Vec<i32> = km_t.get_as_series(i).map(|s| s.i32().map(|c| c.into_no_null_iter().collect()).unwrap_or_default()).unwrap_or_default();
-        let events: Vec<bool> = km_e.get_as_series(i).map(|s| s.bool().map(|c| c.into_no_null_iter().collect()).unwrap_or_default()).unwrap_or_default();
-        let curve = stats::kaplan_meier_int(&times, &events);
-        let r4 = |v: Option<f64>| v.map(|x| (x * 10_000.0).round() / 10_000.0);
-        let r2 = |v: Option<f64>| v.map(crate::scoring::round2);
-        let m = Metrics {
-            dossiers: dossiers[i],
-            completed: completed[i],
-            open: dossiers[i] - completed[i],
-            overdue_open: overdue[i],
-            median_days: r2(cols[0][i]),
-            p90_days: r2(cols[1][i]),
-            mean_days: r2(cols[2][i]),
-            median_working_days: r2(cols[3][i]),
-            p90_working_days: r2(cols[4][i]),
-            mean_working_days: r2(cols[5][i]),
-            on_time_rate: r4(cols[6][i]),
-            late_rate_gia_lai: r4(cols[7][i]),
-            online_rate: r4(cols[8][i]),
-            online_payment_rate: r4(cols[9][i]),
-            digitisation_rate: r4(cols[10][i]),
-            km_median_working_days: stats::km_quantile(&curve, 0.5),
-            km_p90_working_days: stats::km_quantile(&curve, 0.9),
-        };
-        let by_map = by.iter().enumerate().map(|(k, d)| (d.clone(), key_vals[k][i].clone())).collect();
-        groups.push(Group { by: by_map, metrics: m });
+/// Buffers reused from group to group.
+#[derive(Default)]
+struct Scratch {
+    days: Vec<f64>,
+    wd: Vec<f64>,
+    km_t: Vec<i32>,
+    km_event: Vec<bool>,
+}
+
+/// Share of `true` among the known values, as polars' mean of a boolean cast.
+#[derive(Default, Clone, Copy)]
+struct Rate {
+    yes: u32,
+    known: u32,
+}
+
+impl Rate {
+    fn add(&mut self, v: Option<bool>) {
+        if let Some(v) = v {
+            self.known += 1;
+            self.yes += u32::from(v);
+        }
     }
-    Ok(groups)
+    fn get(self) -> Option<f64> {
+        (self.known > 0).then(|| f64::from(self.yes) / f64::from(self.known))
+    }
+}
+
+/// The metrics of the in-scope dossiers among `rows`; `None` when there are none.
+fn group_metrics(f: &Facts, rows: impl Iterator<Item = usize>, s: &mut Scratch) -> Option<Metrics> {
+    s.days.clear();
+    s.wd.clear();
+    s.km_t.clear();
+    s.km_event.clear();
+    let (mut dossiers, mut completed, mut overdue) = (0u32, 0u32, 0u32);
+    let (mut on_time, mut late, mut online, mut paid, mut digitised) = (Rate::default(), Rate::default(), Rate::default(), Rate::default(), Rate::default());
+    for i in rows {
+        if !f.in_scope[i] {
+            continue;
+        }
+        dossiers += 1;
+        completed += u32::from(f.is_completed[i]);
+        overdue += u32::from(f.overdue_open[i]);
+        s.days.extend(f.days[i]);
+        s.wd.extend(f.wd[i]);
+        on_time.add(f.on_time[i]);
+        late.add(f.late_any[i]);
+        online.add(f.online[i]);
+        paid.add(f.paid_online[i]);
+        digitised.add(f.digitised[i]);
+        s.km_t.push(f.km_t[i]);
+        s.km_event.push(f.km_event[i]);
+    }
+    if dossiers == 0 {
+        return None;
+    }
+    s.days.sort_unstable_by(f64::total_cmp);
+    s.wd.sort_unstable_by(f64::total_cmp);
+    let curve = stats::kaplan_meier_int(&s.km_t, &s.km_event);
+    let r4 = |v: Option<f64>| v.map(|x| (x * 10_000.0).round() / 10_000.0);
+    let r2 = |v: Option<f64>| v.map(crate::scoring::round2);
+    Some(Metrics {
+        dossiers,
+        completed,
+        open: dossiers - completed,
+        overdue_open: overdue,
+        median_days: r2(stats::quantile_linear(&s.days, 0.5)),
+        p90_days: r2(stats::quantile_linear(&s.days, 0.9)),
+        mean_days: r2(stats::mean(&s.days)),
+        median_working_days: r2(stats::quantile_linear(&s.wd, 0.5)),
+        p90_working_days: r2(stats::quantile_linear(&s.wd, 0.9)),
+        mean_working_days: r2(stats::mean(&s.wd)),
+        on_time_rate: r4(on_time.get()),
+        late_rate_gia_lai: r4(late.get()),
+        online_rate: r4(online.get()),
+        online_payment_rate: r4(paid.get()),
+        digitisation_rate: r4(digitised.get()),
+        km_median_working_days: stats::km_quantile(&curve, 0.5),
+        km_p90_working_days: stats::km_quantile(&curve, 0.9),
+    })
 }

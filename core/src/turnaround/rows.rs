@@ -14,7 +14,10 @@ use std::collections::HashMap;
 const CERTIFIED_COPY_CUTOFF_SECS: u32 = 15 * 3600;
 
 pub struct Prepared {
+    /// The grouping dimensions (strings, `month` as "YYYY-MM"), one row per dossier.
     pub df: DataFrame,
+    /// What the metrics are computed from, one entry per dossier.
+    pub facts: Facts,
     pub as_of: Date,
     pub warnings: Vec<TurnaroundWarning>,
     /// Per row (all rows of the table): received date, KM time/event.
@@ -22,6 +25,27 @@ pub struct Prepared {
     pub km: Vec<Option<(i32, bool)>>,
     /// Calendar days to completion, for completed dossiers in scope.
     pub cal_days: Vec<Option<i32>>,
+}
+
+/// Per-dossier inputs of the metrics, as plain vectors: a group's metrics
+/// are one pass over its rows (see `turnaround::metrics_for`).
+pub struct Facts {
+    pub in_scope: Vec<bool>,
+    pub is_completed: Vec<bool>,
+    pub days: Vec<Option<f64>>,
+    pub wd: Vec<Option<f64>>,
+    pub on_time: Vec<Option<bool>>,
+    pub late_any: Vec<Option<bool>>,
+    pub overdue_open: Vec<bool>,
+    pub km_t: Vec<i32>,
+    pub km_event: Vec<bool>,
+    pub online: Vec<Option<bool>>,
+    pub paid_online: Vec<Option<bool>>,
+    pub digitised: Vec<Option<bool>>,
+}
+
+fn bools(df: &DataFrame, name: &str) -> Result<Vec<Option<bool>>> {
+    Ok(df.column(name)?.bool()?.into_iter().collect())
 }
 
 fn strs<'a>(df: &'a DataFrame, name: &str) -> Result<Vec<Option<&'a str>>> {
@@ -201,25 +225,25 @@ impl Prepared {
                 None => month_col.append_null(),
             }
         }
-        let mut cols = vec![
-            Column::new("in_scope".into(), in_scope),
-            Column::new("is_completed".into(), is_completed),
-            Column::new("days".into(), days),
-            Column::new("wd".into(), wd),
-            Column::new("on_time".into(), on_time),
-            Column::new("late_any".into(), late_any),
-            Column::new("overdue_open".into(), overdue_open),
-            Column::new("km_t".into(), km_t),
-            Column::new("km_event".into(), km_event),
-            Column::new("online".into(), online),
-            month_col.finish().into_column(),
-            df.column("paid_online")?.clone(),
-            df.column("digitised")?.clone(),
-        ];
+        let facts = Facts {
+            in_scope,
+            is_completed,
+            days,
+            wd,
+            on_time,
+            late_any,
+            overdue_open,
+            km_t,
+            km_event,
+            online,
+            paid_online: bools(df, "paid_online")?,
+            digitised: bools(df, "digitised")?,
+        };
+        let mut cols = vec![month_col.finish().into_column()];
         for d in ["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit"] {
             cols.push(df.column(d)?.clone());
         }
-        Ok(Prepared { df: DataFrame::new(cols)?, as_of, warnings, received, km, cal_days })
+        Ok(Prepared { df: DataFrame::new(cols)?, facts, as_of, warnings, received, km, cal_days })
     }
 
     /// Histogram of working days over completed dossiers.
