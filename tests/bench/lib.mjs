@@ -130,3 +130,9 @@ export function saveResults(name, obj) {
   writeFileSync(p, JSON.stringify(obj, null, 2));
   return p;
 }
+
+/** Hex SHA-256 by WebCrypto, as the app's worker computes it before a read. */
+export async function sha256Hex(bytes) {
+  const d = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -118,6 +118,9 @@ struct OpenOptions {
     framework: Option<core::framework::Framework>,
     #[serde(default)]
     mapping: core::ingest::MappingOverrides,
+    /// Hex SHA-256 of `bytes` from `crypto.subtle.digest`, to skip hashing in wasm.
+    #[serde(default)]
+    sha256: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -138,7 +141,7 @@ impl Session {
         let o: OpenOptions = from_js(options)?;
         let opts = core::session::SessionOptions {
             framework: o.framework,
-            open: core::ingest::OpenOptions { mapping: o.mapping, ..Default::default() },
+            open: core::ingest::OpenOptions { mapping: o.mapping, sha256: o.sha256, ..Default::default() },
         };
         core::Session::open(bytes, file_name, opts, &JsProgress(on_progress)).map(|inner| Session { inner }).map_err(|e| to_error(&e))
     }

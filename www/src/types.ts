@@ -241,6 +241,8 @@ export type MappingOverrides = Record<string, Record<string, string>>;
 export interface OpenOptions {
   mapping?: MappingOverrides;
   framework?: object;
+  /** Hex SHA-256 of the file, computed by the worker with crypto.subtle. */
+  sha256?: string;
 }
 
 /** Days the user adds to the working calendar (dates as YYYY-MM-DD). */
