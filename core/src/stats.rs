@@ -27,18 +27,35 @@ pub fn quantile_linear(sorted: &[f64], p: f64) -> Option<f64> {
     let lo = h.floor() as usize;
     let a = *sorted.get(lo)?;
     let b = *sorted.get(lo + 1).unwrap_or(&a);
-    let t = h - lo as f64;
-    if t == 0.0 || a == b {
-        return Some(a);
+    Some(lerp(a, b, h - lo as f64))
+}
+
+/// [`quantile_linear`] of unsorted values without sorting them: two
+/// selections, O(n). `values` is reordered; NaN must not be among them.
+pub fn quantile_select(values: &mut [f64], p: f64) -> Option<f64> {
+    if values.is_empty() || !(0.0..=1.0).contains(&p) {
+        return None;
     }
-    // numpy's _lerp: from the nearer end, so the result stays monotone in p
-    // and matches numpy to the last bit.
+    let h = (values.len() - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let (_, &mut a, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let b = above.iter().copied().min_by(f64::total_cmp).unwrap_or(a);
+    Some(lerp(a, b, h - lo as f64))
+}
+
+/// numpy's `_lerp` between neighbouring order statistics.
+fn lerp(a: f64, b: f64, t: f64) -> f64 {
+    if t == 0.0 || a == b {
+        return a;
+    }
+    // From the nearer end, so the result stays monotone in p and matches
+    // numpy to the last bit.
     let diff = b - a;
-    Some(if t >= 0.5 {
+    if t >= 0.5 {
         b - diff * (1.0 - t)
     } else {
         a + diff * t
-    })
+    }
 }
 
 /// The values without NaN, ascending.
@@ -128,7 +145,7 @@ pub fn kaplan_meier(obs: &[(f64, bool)]) -> KmCurve {
 
 /// Kaplan–Meier for integer times (working days), pairing `times[i]` with
 /// `events[i]` up to the shorter slice. Counting sort when the times span a
-/// modest range (the usual case), else a sort; O(n) either way in practice.
+/// range comparable to their number (the usual case), else a sort.
 pub fn kaplan_meier_int(times: &[i32], events: &[bool]) -> KmCurve {
     let n = times.len().min(events.len());
     let (Some(&min), Some(&max)) = (times[..n].iter().min(), times[..n].iter().max()) else {
@@ -136,7 +153,9 @@ pub fn kaplan_meier_int(times: &[i32], events: &[bool]) -> KmCurve {
     };
     let span = i64::from(max) - i64::from(min) + 1;
     // Compared as i64 first: on wasm32 a usize cannot hold every i32 span.
-    if span <= (2 * n as i64).max(1 << 16) {
+    // The counting arrays cost O(span): bounded by the group's own size, so
+    // a thousand small groups do not each zero a 64k-entry table.
+    if span <= 4 * n as i64 + 256 {
         let span = span as usize;
         let mut d = vec![0usize; span];
         let mut c = vec![0usize; span];
@@ -514,6 +533,14 @@ mod tests {
                 prop_assert!(t > prev.0 && s < prev.1 && s >= 0.0);
                 prev = (t, s);
             }
+        }
+
+        #[test]
+        fn selection_gives_the_sorted_quantile(x in prop::collection::vec(-50i32..50, 1..60), p in 0.0f64..=1.0) {
+            let v: Vec<f64> = x.iter().map(|&i| f64::from(i) / 2.0).collect();
+            let sorted = sorted_values(&v);
+            let mut scratch = v.clone();
+            prop_assert_eq!(quantile_select(&mut scratch, p), quantile_linear(&sorted, p));
         }
 
         #[test]
