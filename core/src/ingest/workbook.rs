@@ -208,31 +208,25 @@ trait Span {
 impl Span for Xls<Cursor<&[u8]>> {}
 impl Span for Ods<Cursor<&[u8]>> {}
 
-impl Span for Xlsx<Cursor<&[u8]>> {
-    fn span(&mut self, name: &str) -> Option<u64> {
-        let mut r = self.worksheet_cells_reader(name).ok()?;
-        let mut b = Bounds::default();
-        while let Ok(Some(c)) = r.next_cell() {
-            if !matches!(c.get_value(), calamine::DataRef::Empty) {
-                b.add(c.get_position());
+/// Both readers stream cells the same way, through different types.
+macro_rules! span_by_cells {
+    ($reader:ty) => {
+        impl Span for $reader {
+            fn span(&mut self, name: &str) -> Option<u64> {
+                let mut r = self.worksheet_cells_reader(name).ok()?;
+                let mut b = Bounds::default();
+                while let Ok(Some(c)) = r.next_cell() {
+                    if !matches!(c.get_value(), calamine::DataRef::Empty) {
+                        b.add(c.get_position());
+                    }
+                }
+                Some(b.area())
             }
         }
-        Some(b.area())
-    }
+    };
 }
-
-impl Span for Xlsb<Cursor<&[u8]>> {
-    fn span(&mut self, name: &str) -> Option<u64> {
-        let mut r = self.worksheet_cells_reader(name).ok()?;
-        let mut b = Bounds::default();
-        while let Ok(Some(c)) = r.next_cell() {
-            if !matches!(c.get_value(), calamine::DataRef::Empty) {
-                b.add(c.get_position());
-            }
-        }
-        Some(b.area())
-    }
-}
+span_by_cells!(Xlsx<Cursor<&[u8]>>);
+span_by_cells!(Xlsb<Cursor<&[u8]>>);
 
 #[derive(Default)]
 struct Bounds(Option<(u32, u32, u32, u32)>);

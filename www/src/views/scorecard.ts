@@ -3,6 +3,7 @@
 // comparison. All numbers come from the core's `score` report; this file only
 // arranges them.
 import { h, fill, debounce, nextId, type Child } from '../dom';
+import { card } from './card';
 import { t, pick } from '../i18n';
 import { num, int, dataValue, DASH } from '../format';
 import { dataTable, newTableState, sortRows, type Column, type TableState } from './table';
@@ -18,16 +19,6 @@ export interface ScorecardActions {
   clearCompare(): void;
   /** The what-if changes in force changed and the results are on show (the page saves the workspace). */
   changed?(): void;
-}
-
-function card(testid: string, label: string, value: number | null | undefined, sub?: Child, text?: string): HTMLElement {
-  return h(
-    'div',
-    { class: 'card', 'data-testid': testid },
-    h('div', { class: 'card-label', text: label }),
-    h('div', { class: 'card-value', 'data-value': dataValue(value), text: text ?? int(value) }),
-    sub ? h('div', { class: 'card-sub' }, sub) : null,
-  );
 }
 
 export class ScorecardView {
@@ -138,6 +129,7 @@ export class ScorecardView {
           'sum-recognized',
           t('sum_recognized'),
           s.recognized,
+          undefined,
           plan == null
             ? t('sum_no_plan')
             : h('span', { 'data-testid': 'sum-plan', 'data-value': String(plan), text: t('sum_vs_plan', { p: int(plan) }) }),
@@ -147,6 +139,7 @@ export class ScorecardView {
           'sum-covered',
           t('sum_coverage'),
           s.communes_covered,
+          undefined,
           h('span', { 'data-testid': 'sum-communes', 'data-value': String(s.communes), text: t('sum_coverage_of', { n: int(s.communes) }) }),
         ),
       ),

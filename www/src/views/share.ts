@@ -4,6 +4,7 @@
 // decoded and validated in the worker (`decode_share`); names are shown as
 // text. Laid out to read on a 360-px phone.
 import { h, type Child } from '../dom';
+import { card } from './card';
 import { t, locale } from '../i18n';
 import { num, int, pct, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column } from './table';
@@ -59,16 +60,6 @@ export function shareCommunes(p: SharePayload, units: Unit[]): CommuneRow[] {
     if (units[i].status === 'near') r.near += 1;
   });
   return rows;
-}
-
-function card(testid: string, label: string, value: number | null | undefined, text: string, sub?: Child): HTMLElement {
-  return h(
-    'div',
-    { class: 'card', 'data-testid': testid },
-    h('div', { class: 'card-label', text: label }),
-    h('div', { class: 'card-value', 'data-value': dataValue(value), text }),
-    sub ? h('div', { class: 'card-sub' }, sub) : null,
-  );
 }
 
 function cellNum(v: number | null | undefined): HTMLElement {

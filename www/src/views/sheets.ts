@@ -1,5 +1,5 @@
 // The review panel: what the core recognised in each sheet of the file.
-import { h } from '../dom';
+import { h, type Child } from '../dom';
 import { t, hasKey, pick, getLang } from '../i18n';
 import { int } from '../format';
 import { CANON_GROUPS, canonLabel } from '../canon';
@@ -114,80 +114,53 @@ function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: Mappin
   );
 }
 
-function warnings(sheet: SheetInfo): HTMLElement | string {
-  const ws = sheet.warnings ?? [];
-  if (!ws.length) return '0';
+/** A disclosure with a small table: what a sheet's cell-level notes look like. */
+function detailsTable(summary: string, caption: string, headers: string[], rows: HTMLElement[], after: Child = null): HTMLElement {
   return h(
     'details',
     { class: 'cell-details' },
-    h('summary', { text: t('warnings_show', { n: ws.length }) }),
+    h('summary', { text: summary }),
     h(
       'table',
       { class: 'inner' },
-      h('caption', { class: 'visually-hidden', text: `${t('col_warnings')}: ${sheet.name}` }),
+      h('caption', { class: 'visually-hidden', text: caption }),
+      h('thead', null, h('tr', null, headers.map((text) => h('th', { scope: 'col', text })))),
+      h('tbody', null, rows),
+    ),
+    after,
+  );
+}
+
+function warnings(sheet: SheetInfo): HTMLElement | string {
+  const ws = sheet.warnings ?? [];
+  if (!ws.length) return '0';
+  return detailsTable(
+    t('warnings_show', { n: ws.length }),
+    `${t('col_warnings')}: ${sheet.name}`,
+    [t('warn_row'), t('warn_column'), t('warn_value'), t('warn_message')],
+    ws.slice(0, MAX_WARNINGS_SHOWN).map((w) =>
       h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col', text: t('warn_row') }),
-          h('th', { scope: 'col', text: t('warn_column') }),
-          h('th', { scope: 'col', text: t('warn_value') }),
-          h('th', { scope: 'col', text: t('warn_message') }),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ws.slice(0, MAX_WARNINGS_SHOWN).map((w) =>
-          h(
-            'tr',
-            { 'data-testid': 'sheet-warning' },
-            h('td', { text: w.row == null ? '—' : String(w.row) }),
-            h('td', { text: w.column ?? '—' }),
-            h('td', { text: w.value ?? '' }),
-            h('td', { text: pick(w.message, w.message_en) }),
-          ),
-        ),
+        'tr',
+        { 'data-testid': 'sheet-warning' },
+        h('td', { text: w.row == null ? '—' : String(w.row) }),
+        h('td', { text: w.column ?? '—' }),
+        h('td', { text: w.value ?? '' }),
+        h('td', { text: pick(w.message, w.message_en) }),
       ),
     ),
-    ws.length > MAX_WARNINGS_SHOWN
-      ? h('p', { class: 'muted', text: t('warnings_more', { n: ws.length - MAX_WARNINGS_SHOWN }) })
-      : null,
+    ws.length > MAX_WARNINGS_SHOWN ? h('p', { class: 'muted', text: t('warnings_more', { n: ws.length - MAX_WARNINGS_SHOWN }) }) : null,
   );
 }
 
 function repairedCells(sheet: SheetInfo): HTMLElement {
   const cells = sheet.repaired_cells ?? [];
-  return h(
-    'details',
-    { class: 'cell-details' },
-    h('summary', { text: t('repaired_show') }),
-    h(
-      'table',
-      { class: 'inner' },
-      h('caption', { class: 'visually-hidden', text: `${t('col_encoding')}: ${sheet.name}` }),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col', text: t('warn_row') }),
-          h('th', { scope: 'col', text: t('warn_column') }),
-          h('th', { scope: 'col', text: t('repaired_from') }),
-          h('th', { scope: 'col', text: t('repaired_to') }),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        cells.slice(0, MAX_WARNINGS_SHOWN).map((c) =>
-          h('tr', null, h('td', { text: String(c.row) }), h('td', { text: c.column }), h('td', { text: c.from }), h('td', { text: c.to })),
-        ),
-      ),
-    ),
+  return detailsTable(
+    t('repaired_show'),
+    `${t('col_encoding')}: ${sheet.name}`,
+    [t('warn_row'), t('warn_column'), t('repaired_from'), t('repaired_to')],
+    cells
+      .slice(0, MAX_WARNINGS_SHOWN)
+      .map((c) => h('tr', null, h('td', { text: String(c.row) }), h('td', { text: c.column }), h('td', { text: c.from }), h('td', { text: c.to }))),
   );
 }
 

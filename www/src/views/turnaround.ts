@@ -2,6 +2,7 @@
 // tables by procedure and by group, before/after a village service point
 // opened, and the working calendar in use (with days the user adds).
 import { h, fill, nextId, type Child } from '../dom';
+import { card } from './card';
 import { t, pick, hasKey } from '../i18n';
 import { num, int, pct, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column, type TableState } from './table';
@@ -19,16 +20,6 @@ const DIMENSIONS = ['procedure_name', 'commune', 'village', 'channel', 'field', 
 function dimLabel(d: string): string {
   const key = `dim_${d}`;
   return hasKey(key) ? t(key) : d;
-}
-
-function card(testid: string, label: string, value: number | null | undefined, text: string, sub?: Child): HTMLElement {
-  return h(
-    'div',
-    { class: 'card', 'data-testid': testid },
-    h('div', { class: 'card-label', text: label }),
-    h('div', { class: 'card-value', 'data-value': dataValue(value), text }),
-    sub ? h('div', { class: 'card-sub' }, sub) : null,
-  );
 }
 
 function metricColumns<R extends Partial<Metrics>>(prefix = ''): Column<R>[] {
