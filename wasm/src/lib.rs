@@ -123,6 +123,17 @@ struct OpenOptions {
     sha256: Option<String>,
 }
 
+/// `score_summary`'s answer: the report without the framework and the
+/// per-village rows, serialised straight from the report it borrows.
+#[derive(Serialize)]
+struct SummaryOut<'a> {
+    summary: &'a core::scoring::Summary,
+    communes: &'a [core::scoring::CommuneRollup],
+    one_step_away: &'a [core::scoring::OneStep],
+    derived: &'a [String],
+    absent: &'a [String],
+}
+
 #[derive(Deserialize, Default)]
 struct ScoreOptions {
     #[serde(default)]
@@ -168,10 +179,9 @@ impl Session {
     pub fn score_summary(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ScoreOptions = from_js(options)?;
         match self.inner.score_summary(&o.overrides).map_err(|e| to_error(&e))? {
-            Some(r) => to_js_small(&serde_json::json!({
-                "summary": r.summary, "communes": r.communes, "one_step_away": r.one_step_away,
-                "derived": r.derived, "absent": r.absent,
-            })),
+            // Country-wide, the commune roll-up and the one-step-away list
+            // hold thousands of rows: JSON text, not a value-by-value build.
+            Some(r) => to_js(&SummaryOut { summary: &r.summary, communes: &r.communes, one_step_away: &r.one_step_away, derived: &r.derived, absent: &r.absent }),
             None => Ok(JsValue::UNDEFINED),
         }
     }
