@@ -207,21 +207,28 @@ pub fn match_score(header: &str, alias: &str) -> u32 {
     if header == alias {
         return 1000 + alias.len() as u32;
     }
-    let words = alias.split(' ').count();
+    let one_word = !alias.contains(' ');
     if header.starts_with(alias) && header.as_bytes().get(alias.len()) == Some(&b' ') {
         // "Ngày tiếp nhận hồ sơ" → received_at; but "Xã hội" must not be "Xã".
-        if words == 1 && is_stop_continuation(&header[alias.len() + 1..]) {
+        if one_word && is_stop_continuation(&header[alias.len() + 1..]) {
             return 0;
         }
         return 500 + alias.len() as u32;
     }
-    if words >= 2 {
-        let padded = format!(" {header} ");
-        if padded.contains(&format!(" {alias} ")) {
-            return 200 + alias.len() as u32;
-        }
+    if !one_word && contains_phrase(header, alias) {
+        return 200 + alias.len() as u32;
     }
     0
+}
+
+/// `alias` as whole words somewhere in `header` (both folded, single spaces):
+/// what `" {header} ".contains(" {alias} ")` says, without allocating. Header
+/// detection asks this for every cell of the first rows against every alias.
+fn contains_phrase(header: &str, alias: &str) -> bool {
+    let h = header.as_bytes();
+    header
+        .match_indices(alias)
+        .any(|(i, _)| (i == 0 || h[i - 1] == b' ') && h.get(i + alias.len()).is_none_or(|&b| b == b' '))
 }
 
 /// Words that turn a one-word unit alias into a different concept.
@@ -250,6 +257,15 @@ mod tests {
 
     fn canon(h: &str) -> Option<Canon> {
         best_canon(&fold_key(h)).map(|(c, _)| c)
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert!(contains_phrase("so ho co internet", "ho co internet"));
+        assert!(contains_phrase("ho co internet", "ho co internet"));
+        assert!(!contains_phrase("so ho co internets", "ho co internet"));
+        assert!(!contains_phrase("xho co internet", "ho co internet"));
+        assert!(contains_phrase("xho co internet ho co internet x", "ho co internet"));
     }
 
     #[test]
