@@ -73,10 +73,17 @@ test-node: dist
 test-e2e: dist deps-chromium cli-debug
 	cd www && npm run test:e2e
 
-# Benchmarks are not part of the test run, but they must not rot: check
-# that every harness still parses.
+# Benchmarks are not part of the test run, but they must not rot: every
+# harness must parse, and the Node harness runs end to end on 1/1000-scale
+# data with its fairness checks (our numbers equal SheetJS's and DuckDB's).
+# Needs the built www/pkg (`make test` builds it first).
 bench-check:
 	for f in tests/bench/*.mjs; do node --check "$$f"; done
+	d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	  node tests/bench/gen.mjs "$$d" --small && \
+	  BENCH_DATA="$$d" node --expose-gc tests/bench/node.mjs --runs 1 --only xlsx,csv,villages,whatif > "$$d/log" 2>&1 \
+	  || { cat "$$d/log"; exit 1; }; \
+	  grep -E "Fairness checks" "$$d/log"
 
 test: test-rust dist sizes test-node test-e2e bench-check
 
