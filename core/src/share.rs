@@ -211,9 +211,7 @@ impl SharePayload {
 
     pub fn encode(&self) -> Result<String> {
         let json = serde_json::to_vec(self).map_err(Error::internal)?;
-        let mut framed = checksum(&json).to_vec();
-        framed.extend(dict::deflate(&json));
-        Ok(format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(framed)))
+        Ok(frame_json(&json))
     }
 
     /// Decodes the text after `#s=`.
@@ -238,6 +236,16 @@ impl SharePayload {
         p.validate()?;
         Ok(p)
     }
+}
+
+/// Frames JSON bytes as a link body exactly as [`SharePayload::encode`]
+/// does (prefix, checksum, dictionary deflate, base64) without checking
+/// them, so that fuzzers and tests can reach [`SharePayload::decode`]'s
+/// schema and validation checks past the checksum.
+pub fn frame_json(json: &[u8]) -> String {
+    let mut framed = checksum(json).to_vec();
+    framed.extend(dict::deflate(json));
+    format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(framed))
 }
 
 /// First four bytes of the payload's SHA-256: catches truncation and edits.

@@ -29,7 +29,9 @@ fn chains_ok(table: &[u32]) -> bool {
             if cur >= RESERVED {
                 break;
             }
-            let Some(&next) = table.get(cur as usize) else { return false };
+            let Some(&next) = table.get(cur as usize) else {
+                return false;
+            };
             match state[cur as usize] {
                 2 => break,
                 1 => return false,
@@ -112,6 +114,8 @@ pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
     let mini_start = u32_at(header, 60).ok_or("header")?;
     let mini_ids = follow(&fat, mini_start, fat.len()).ok_or("mini FAT chain")?;
     let mut mini = Vec::new();
+    // calamine reads no mini FAT at all when the header counts no sectors for it.
+    let mini_ids = if u32_at(header, 64).ok_or("header")? == 0 { Vec::new() } else { mini_ids };
     for id in mini_ids {
         let s = sector(bytes, size, id).ok_or("mini FAT beyond end of file")?;
         mini.extend((0..s.len() / 4).filter_map(|i| u32_at(s, 4 * i)));
@@ -135,6 +139,168 @@ pub fn check(bytes: &[u8]) -> Result<(), &'static str> {
             if start as usize >= table_len {
                 return Err("stream start out of range");
             }
+        }
+    }
+    calamine_reads(bytes, size, &fat, &mini)
+}
+
+/// calamine's `Sectors`: sector `id` lives at `data[id * size..]`, where
+/// `data` is filled from the file (after the header) on demand and padded
+/// with zeros past its end. A sector that starts beyond the bytes read when
+/// the end of file is reached is sliced out of range: a panic.
+struct Sectors {
+    size: usize,
+    maxid: usize,
+    data_len: usize,
+}
+
+/// What calamine does on a read: `Err(true)` panics, `Err(false)` returns
+/// an error (so reads nothing further).
+type Read = Result<usize, bool>;
+
+struct Reader {
+    /// Bytes of the file after the header.
+    avail: usize,
+    pos: usize,
+}
+
+impl Sectors {
+    fn get(&mut self, id: u32, r: &mut Reader) -> Read {
+        if self.maxid < id as usize {
+            return Err(false);
+        }
+        let start = id as usize * self.size;
+        let end = start + self.size;
+        if end > self.data_len {
+            let mut len = self.data_len;
+            self.data_len = end;
+            while len < end {
+                let read = (end - len).min(r.avail - r.pos);
+                if read == 0 {
+                    return if start > len { Err(true) } else { Ok(len - start) };
+                }
+                len += read;
+                r.pos += read;
+            }
+        }
+        Ok(self.size)
+    }
+
+    /// `get_chain`: the chain's length in bytes (before truncation).
+    fn chain(&mut self, mut id: u32, table: &[u32], r: &mut Reader) -> Read {
+        let mut total = 0usize;
+        let mut steps = 0usize;
+        while id != ENDOFCHAIN {
+            total += self.get(id, r)?;
+            id = *table.get(id as usize).ok_or(true)?;
+            steps += 1;
+            // Loops were refused above; this only bounds the walk.
+            if steps > table.len() {
+                return Err(false);
+            }
+        }
+        Ok(total)
+    }
+}
+
+/// Replays the reads calamine's `Cfb::new` and `get_stream("Workbook" or
+/// "Book")` make, with its own offsets and lookups, and refuses the file
+/// where one would slice out of range, index past a table or reserve more
+/// than the file holds.
+fn calamine_reads(bytes: &[u8], size: usize, fat: &[u32], mini: &[u32]) -> Result<(), &'static str> {
+    let header = bytes.get(..512).ok_or("header too short")?;
+    let n = bytes.len();
+    let mut r = Reader { avail: n.saturating_sub(size), pos: 0 };
+    let mut main = Sectors { size, maxid: n / size, data_len: 0 };
+    let out_of_range = |e: bool| {
+        if e {
+            Err("sector beyond end of file")
+        } else {
+            Ok(())
+        }
+    };
+    // DIFAT and FAT sectors, in calamine's order.
+    let mut difat: Vec<u32> = (0..109).filter_map(|i| u32_at(header, 76 + 4 * i)).collect();
+    let mut next = u32_at(header, 68).ok_or("header")?;
+    let mut steps = 0usize;
+    while next < RESERVED {
+        match main.get(next, &mut r) {
+            Ok(len) => {
+                let at = size * (next as usize + 1);
+                difat.extend((0..len / 4).filter_map(|i| u32_at(bytes, at + 4 * i)));
+            }
+            Err(e) => return out_of_range(e),
+        }
+        next = difat.pop().ok_or("DIFAT")?;
+        steps += 1;
+        if steps > main.maxid + 1 {
+            return Err("DIFAT loop");
+        }
+    }
+    for id in difat.into_iter().filter(|&id| id < 0xFFFF_FFFC) {
+        if let Err(e) = main.get(id, &mut r) {
+            return out_of_range(e);
+        }
+    }
+    // The directory: every 128-byte entry must be whole.
+    let dir_len = u32_at(header, 40).ok_or("header")? as usize;
+    let dir_bytes = match main.chain(u32_at(header, 48).ok_or("header")?, fat, &mut r) {
+        Ok(len) if dir_len > 0 => len.min(dir_len.saturating_mul(size)),
+        Ok(len) => len,
+        Err(e) => return out_of_range(e),
+    };
+    if dir_bytes % 128 != 0 {
+        return Err("directory entry cut short");
+    }
+    let dir_ids = follow(fat, u32_at(header, 48).ok_or("header")?, fat.len()).ok_or("directory chain")?;
+    let mut entries: Vec<(String, u32, u64)> = Vec::new();
+    for id in dir_ids {
+        let s = sector(bytes, size, id).ok_or("directory beyond end of file")?;
+        for e in s.chunks(128).filter(|e| e.len() == 128) {
+            let units: Vec<u16> = e[..64].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+            let name = String::from_utf16_lossy(&units);
+            let name = name.split('\0').next().unwrap_or_default().to_string();
+            let len = if size == 512 { u64::from(u32_at(e, 120).unwrap_or(0)) } else { u64::from_le_bytes(e[120..128].try_into().unwrap_or([0; 8])) };
+            entries.push((name, u32_at(e, 116).unwrap_or(ENDOFCHAIN), len));
+        }
+    }
+    // calamine reserves a stream's declared length before reading it.
+    let fits = |len: u64| len <= n as u64;
+    let Some(root) = entries.first().cloned() else {
+        return Ok(());
+    };
+    let mut mini_sectors = None;
+    if u32_at(header, 64).ok_or("header")? > 0 {
+        if !fits(root.2) {
+            return Err("mini stream longer than the file");
+        }
+        let ministream = match main.chain(root.1, fat, &mut r) {
+            Ok(len) => len.min(if root.2 > 0 { root.2 as usize } else { usize::MAX }),
+            Err(e) => return out_of_range(e),
+        };
+        if let Err(e) = main.chain(u32_at(header, 60).ok_or("header")?, fat, &mut r) {
+            return out_of_range(e);
+        }
+        mini_sectors = Some(Sectors { size: 64, maxid: n / size * 8, data_len: ministream });
+    }
+    for name in ["Workbook", "Book"] {
+        let Some(entry) = entries.iter().find(|e| e.0 == name) else {
+            continue;
+        };
+        if !fits(entry.2) {
+            return Err("stream longer than the file");
+        }
+        let read = if entry.2 < 4096 {
+            let table: &[u32] = if mini_sectors.is_some() { mini } else { &[] };
+            let mut empty = Sectors { size: 64, maxid: n / size * 8, data_len: 0 };
+            mini_sectors.as_mut().unwrap_or(&mut empty).chain(entry.1, table, &mut r)
+        } else {
+            main.chain(entry.1, fat, &mut r)
+        };
+        match read {
+            Ok(_) => return Ok(()),
+            Err(true) => return Err("sector beyond end of file"),
+            Err(false) => {}
         }
     }
     Ok(())
@@ -170,8 +336,8 @@ impl Stream<'_> {
     }
 }
 
-/// The stream called one of `names` in the root storage; every chain is
-/// followed with bounds.
+/// The stream called one of `names` (the first name that exists, in the
+/// order given) in the root storage; every chain is followed with bounds.
 fn stream<'a>(bytes: &'a [u8], names: &[&str]) -> Option<Stream<'a>> {
     let (size, fat) = sector_size_and_fat(bytes).ok()?;
     let header = bytes.get(..512)?;
@@ -186,12 +352,19 @@ fn stream<'a>(bytes: &'a [u8], names: &[&str]) -> Option<Stream<'a>> {
             let name = name.trim_end_matches('\0');
             match e[66] {
                 5 => root_start = u32_at(e, 116)?,
-                2 if found.is_none() && names.iter().any(|n| n.eq_ignore_ascii_case(name)) => found = Some((u32_at(e, 116)?, u32_at(e, 120)?)),
+                // Earlier names win, as calamine tries "Workbook" before "Book".
+                2 => {
+                    if let Some(rank) = names.iter().position(|n| n.eq_ignore_ascii_case(name)) {
+                        if found.is_none_or(|(r, _, _)| rank < r) {
+                            found = Some((rank, u32_at(e, 116)?, u32_at(e, 120)?));
+                        }
+                    }
+                }
                 _ => {}
             }
         }
     }
-    let (start, len) = found?;
+    let (_, start, len) = found?;
     let len = len as usize;
     let at = |id: u32| (id as usize).checked_add(1)?.checked_mul(size);
     if len >= u32_at(header, 56)? as usize {
@@ -216,6 +389,25 @@ fn stream<'a>(bytes: &'a [u8], names: &[&str]) -> Option<Stream<'a>> {
     Some(Stream { bytes, units, unit: 64, len })
 }
 
+/// A copy of the workbook stream ("Workbook", or "Book" in BIFF5 files),
+/// read through its bounded sector chain, for the checks in `xls_guard`.
+pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+    let s = stream(bytes, &["Workbook", "Book"])?;
+    // As much of the declared length as the chain and the file really hold.
+    let mut out = Vec::with_capacity(s.len.min(bytes.len()));
+    for unit in s.units.iter() {
+        let want = s.unit.min(s.len - out.len());
+        match bytes.get(*unit..unit.saturating_add(want)) {
+            Some(b) => out.extend_from_slice(b),
+            None => break,
+        }
+        if out.len() == s.len {
+            break;
+        }
+    }
+    Some(out)
+}
+
 const BOF: [u16; 4] = [0x0809, 0x0409, 0x0209, 0x0009];
 
 /// Whether an .xls is encrypted ("password to open"): in its workbook
@@ -223,8 +415,12 @@ const BOF: [u16; 4] = [0x0809, 0x0409, 0x0209, 0x0009];
 /// most a WRITEPROT record (0x0086). calamine does not notice every kind
 /// (XOR obfuscation reads as garbage code pages).
 pub fn xls_encrypted(bytes: &[u8]) -> bool {
-    let Some(s) = stream(bytes, &["Workbook", "Book"]) else { return false };
-    let Some((kind, len)) = s.record(0) else { return false };
+    let Some(s) = stream(bytes, &["Workbook", "Book"]) else {
+        return false;
+    };
+    let Some((kind, len)) = s.record(0) else {
+        return false;
+    };
     if !BOF.contains(&kind) {
         return false;
     }

@@ -46,6 +46,10 @@ pub fn detect(bytes: &[u8]) -> Result<Format> {
             return Ok(Format::Ods);
         }
         if has(b"xl/workbook.bin") {
+            // A part calamine would slice out of range (see `xls_guard` on why).
+            if let Some(what) = super::xlsb_guard::hazard(bytes) {
+                return Err(guard_error(".xlsb", &format!("xlsb {what}"), "Excel"));
+            }
             return Ok(Format::Xlsb);
         }
         if has(b"xl/vbaProject.bin") || has(b"macroEnabled") {
@@ -78,6 +82,20 @@ pub fn detect(bytes: &[u8]) -> Result<Format> {
                 &format!("the sheet declares {cells} cells, limit {max}"),
             )
             .in_sheet(&sheet));
+        }
+        // A record calamine would slice out of range: in the browser a panic
+        // aborts the worker, so the file is refused here instead.
+        match super::cfb_check::workbook_stream(bytes).as_deref().and_then(|s| super::xls_guard::hazard(s, max as u64)) {
+            Some(super::xls_guard::Hazard::Panic(what)) => return Err(guard_error(".xls", &format!("xls {what}"), "Excel 5/95")),
+            // calamine would allocate the whole rectangle around a sheet's cells.
+            Some(super::xls_guard::Hazard::Spread(cells)) => {
+                return Err(super::grid::too_large(
+                    "too_many_cells",
+                    &format!("các ô của một trang tính trải trên {cells} ô, giới hạn {max}"),
+                    &format!("the cells of one sheet span {cells} cells, limit {max}"),
+                ))
+            }
+            None => {}
         }
         return Ok(Format::Xls);
     }
@@ -182,6 +200,16 @@ pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
         bad += usize::from(!chunk.invalid().is_empty());
     }
     good >= 2 * bad.max(1)
+}
+
+/// A workbook refused by a reader guard (`xls_guard`, `xlsb_guard`): one
+/// structure the reader library would fail on.
+fn guard_error(ext: &str, what: &str, old: &str) -> Error {
+    Error::new(
+        "unreadable_workbook",
+        format!("Không mở được tệp {ext} này: có cấu trúc bên trong không đọc được ({what}); tệp có thể bị hỏng, hoặc do phần mềm khác hay {old} tạo ra. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."),
+        format!("Cannot open this {ext} file: an internal structure cannot be read ({what}); the file may be damaged, or written by other software or {old}. Open it in Excel or LibreOffice and save it as .xlsx."),
+    )
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ mod cfb_check;
 mod classify;
 mod typed;
 mod workbook;
+mod xls_guard;
+mod xlsb_guard;
 mod xlsx_fast;
 
 pub use classify::Kind;
