@@ -121,8 +121,8 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
 pub(crate) fn lying_entry(name: &str, declared: u64) -> Error {
     Error::new(
         "zip_bomb",
-        format!("Phần «{name}» của tệp giải nén ra nhiều hơn kích thước nó khai báo ({declared} byte). Tệp này không an toàn để mở."),
-        format!("The part \"{name}\" unpacks to more than its declared size ({declared} bytes). The file is not safe to open."),
+        format!("Phần «{name}» của tệp giải nén ra nhiều hơn kích thước nó khai báo ({declared} byte): tệp bị hỏng, hoặc bị sửa để gây hại. Hãy mở bằng Excel và lưu lại, hoặc xin lại tệp gốc."),
+        format!("The part \"{name}\" unpacks to more than its declared size ({declared} bytes): the file is damaged, or was crafted to do harm. Open it in Excel and save it again, or ask for the original file."),
     )
 }
 
