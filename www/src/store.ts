@@ -153,7 +153,9 @@ export function getBytes(id: string): Promise<Uint8Array | null> {
  */
 export function put(entry: IndexEntry, bytes: Uint8Array, makeLast = true): Promise<void> {
   return withDb(async (d) => {
-    const tx = d.transaction([BYTES, INDEX, META], 'readwrite');
+    // 'strict': the transaction completes only once the data is flushed to
+    // disk, so a save reported done survives a power cut, not just a crash.
+    const tx = d.transaction([BYTES, INDEX, META], 'readwrite', { durability: 'strict' });
     const finished = done(tx);
     try {
       let value: ArrayBuffer | Blob;
