@@ -56,8 +56,11 @@ cli:
 	cargo build --release -p thonso-cli
 
 # The e2e suite compares the page with the CLI's JSON; a debug build is enough.
+# Built the way `cargo test --workspace` builds it (target/debug/thonso), so
+# after test-rust this is a no-op: `cargo build -p thonso-cli` alone resolves
+# features differently and recompiled polars (minutes of CI).
 cli-debug:
-	cargo build -p thonso-cli
+	cargo test --workspace --no-run
 
 run: dist
 	@echo "Thôn Số: http://localhost:$(PORT)/"
