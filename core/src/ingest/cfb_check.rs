@@ -210,6 +210,20 @@ impl Sectors {
 fn calamine_reads(bytes: &[u8], size: usize, fat: &[u32], mini: &[u32]) -> Result<(), &'static str> {
     let header = bytes.get(..512).ok_or("header too short")?;
     let n = bytes.len();
+    // calamine reserves u32s for the DIFAT by the u32 at header offset 62
+    // (it straddles the mini FAT start and count): 4 × 4 billion bytes for a
+    // hostile header. Real files ask for far less than 16 bytes per file byte.
+    let difat_reserve = u64::from(u32_at(header, 62).ok_or("header")?) * 4;
+    if difat_reserve > (n as u64 * 16).max(64 << 20) {
+        return Err("header asks for an oversized table");
+    }
+    // It also reserves the directory and mini FAT by their sector counts
+    // (offsets 40 and 64) before reading a sector of them.
+    for at in [40, 64] {
+        if u64::from(u32_at(header, at).ok_or("header")?) * size as u64 > (n as u64 * 2).max(1 << 20) {
+            return Err("header asks for an oversized table");
+        }
+    }
     let mut r = Reader { avail: n.saturating_sub(size), pos: 0 };
     let mut main = Sectors { size, maxid: n / size, data_len: 0 };
     let out_of_range = |e: bool| {
@@ -225,6 +239,8 @@ fn calamine_reads(bytes: &[u8], size: usize, fat: &[u32], mini: &[u32]) -> Resul
     let mut steps = 0usize;
     while next < RESERVED {
         match main.get(next, &mut r) {
+            // calamine asserts a table sector cut by the end of file is whole u32s.
+            Ok(len) if len % 4 != 0 => return Err("table sector cut short"),
             Ok(len) => {
                 let at = size * (next as usize + 1);
                 difat.extend((0..len / 4).filter_map(|i| u32_at(bytes, at + 4 * i)));
@@ -238,8 +254,10 @@ fn calamine_reads(bytes: &[u8], size: usize, fat: &[u32], mini: &[u32]) -> Resul
         }
     }
     for id in difat.into_iter().filter(|&id| id < 0xFFFF_FFFC) {
-        if let Err(e) = main.get(id, &mut r) {
-            return out_of_range(e);
+        match main.get(id, &mut r) {
+            Ok(len) if len % 4 != 0 => return Err("table sector cut short"),
+            Ok(_) => {}
+            Err(e) => return out_of_range(e),
         }
     }
     // The directory: every 128-byte entry must be whole.
@@ -278,8 +296,11 @@ fn calamine_reads(bytes: &[u8], size: usize, fat: &[u32], mini: &[u32]) -> Resul
             Ok(len) => len.min(if root.2 > 0 { root.2 as usize } else { usize::MAX }),
             Err(e) => return out_of_range(e),
         };
-        if let Err(e) = main.chain(u32_at(header, 60).ok_or("header")?, fat, &mut r) {
-            return out_of_range(e);
+        let mini_fat_len = (u32_at(header, 64).ok_or("header")? as usize).saturating_mul(size);
+        match main.chain(u32_at(header, 60).ok_or("header")?, fat, &mut r) {
+            Ok(len) if len.min(mini_fat_len) % 4 != 0 => return Err("table sector cut short"),
+            Ok(_) => {}
+            Err(e) => return out_of_range(e),
         }
         mini_sectors = Some(Sectors { size: 64, maxid: n / size * 8, data_len: ministream });
     }

@@ -1,13 +1,13 @@
-//! Records of an .xlsb that would make calamine 0.32's `Xlsb::new` panic.
+//! Parts of an .xlsb that would make calamine 0.32 panic.
 //!
 //! Like `xls_guard` for .xls: the browser build aborts on panic, so the
 //! slices calamine takes without bounds checks while opening an .xlsb
 //! (shared-string count, style counts, the sheet list in xl/workbook.bin,
-//! extern sheets and defined names) are checked here first, mirroring
-//! calamine/src/xlsb/mod.rs step by step, including its habit of not
-//! consuming the body of a record type it does not handle. Not covered:
-//! the formulas of defined names and the worksheet parts, which calamine
-//! reads later (see fuzz/README.md).
+//! extern sheets, defined names and their formulas) and while reading each
+//! worksheet's cells are checked here first, mirroring calamine/src/xlsb
+//! step by step, including its habit of not consuming the body of a record
+//! type it does not handle. Not covered: cell formulas, which calamine
+//! parses only when asked for them (the intake never does).
 
 use std::io::{Cursor, Read};
 
@@ -321,9 +321,163 @@ fn workbook_walk(data: &[u8], rels: Option<&Vec<(Vec<u8>, String)>>, sheets: &mu
                 if (buf.len() as u64) < at as u64 + 4 + cce {
                     return Err(Some("defined name"));
                 }
+                formula(&buf[at + 4..at + 4 + cce as usize])?;
             }
             0x009D | 0x0225 | 0x018D | 0x0180 | 0x009A | 0x0252 | 0x0229 | 0x009B | 0x0084 => return Ok(()),
             _ => {}
         }
+    }
+}
+
+/// calamine's xlsb `parse_formula` token walk (defined names): the slice
+/// each token takes. Stack-depth errors are not modelled (see `xls_guard`).
+fn formula(mut t: &[u8]) -> Walk {
+    const P: Option<&str> = Some("defined-name formula");
+    let overflow = super::xls_guard::OVERFLOW_PANICS;
+    let u16_at = |b: &[u8], i: usize| b.get(i..i + 2).map(|s| u16::from_le_bytes([s[0], s[1]]));
+    while let Some((&ptg, rest)) = t.split_first() {
+        t = rest;
+        let size = match ptg {
+            0x3a | 0x5a | 0x7a => {
+                if t.len() >= 8 && overflow && u32_at(t, 2) == Some(u32::MAX) {
+                    return Err(P);
+                }
+                8
+            }
+            0x3b | 0x5b | 0x7b => {
+                if t.len() >= 14 && overflow && (u32_at(t, 2) == Some(u32::MAX) || u32_at(t, 6) == Some(u32::MAX)) {
+                    return Err(P);
+                }
+                14
+            }
+            0x3c | 0x5c | 0x7c => 8,
+            0x3d | 0x5d | 0x7d | 0x20 | 0x40 | 0x60 => 14,
+            0x01 => 4,
+            0x03..=0x16 => 0,
+            0x17 => 2 + 2 * u16_at(t, 0).ok_or(P)? as usize,
+            0x18 => match *t.first().ok_or(P)? {
+                0x19 => 13,
+                0x1D => 5,
+                _ => return Err(None),
+            },
+            0x19 => match *t.first().ok_or(P)? {
+                0x01 | 0x02 | 0x08 | 0x20 | 0x21 | 0x40 | 0x41 | 0x80 | 0x10 => 3,
+                0x04 => 11,
+                _ => return Err(None),
+            },
+            0x1C => {
+                if !matches!(*t.first().ok_or(P)?, 0x00 | 0x07 | 0x0F | 0x17 | 0x1D | 0x24 | 0x2A | 0x2B) {
+                    return Err(None);
+                }
+                1
+            }
+            0x1D => 1,
+            0x1E => 2,
+            0x1F => 8,
+            0x21 | 0x41 | 0x61 => match u16_at(t, 0).ok_or(P)? as usize {
+                i if i > 485 => return Err(None),
+                485 => return Err(P),
+                _ => 2,
+            },
+            // calamine indexes the function table directly here, with or without arguments.
+            0x22 | 0x42 | 0x62 => {
+                if u16_at(t, 1).ok_or(P)? as usize >= 485 {
+                    return Err(P);
+                }
+                3
+            }
+            0x23 | 0x43 | 0x63 => {
+                if u32_at(t, 0).ok_or(P)? == 0 && overflow {
+                    return Err(P);
+                }
+                4
+            }
+            0x24 | 0x44 | 0x64 => {
+                if t.len() >= 6 && overflow && u32_at(t, 0) == Some(u32::MAX) {
+                    return Err(P);
+                }
+                6
+            }
+            0x25 | 0x45 | 0x65 | 0x2B | 0x4B | 0x6B => 12,
+            0x2A | 0x4A | 0x6A | 0x39 | 0x59 | 0x79 => 6,
+            0x29 | 0x49 | 0x69 => {
+                let cce = u16_at(t, 0).ok_or(P)? as usize;
+                formula(t.get(2..2 + cce).ok_or(P)?)?;
+                2 + cce
+            }
+            _ => return Err(None),
+        };
+        t = t.get(size..).ok_or(P)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn xlsb(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        for (name, data) in parts {
+            w.start_file(*name, opts).expect("zip entry");
+            w.write_all(data).expect("zip write");
+        }
+        w.finish().expect("zip").into_inner()
+    }
+
+    /// One record: BrtBundleSh (0x9C) is type bytes 9C 01.
+    fn rec(typ: &[u8], body: &[u8]) -> Vec<u8> {
+        [typ, &[body.len() as u8], body].concat()
+    }
+
+    /// Whether calamine itself panics opening the file and reading its sheets.
+    fn calamine_panics(file: &[u8]) -> bool {
+        use calamine::Reader;
+        std::panic::catch_unwind(|| {
+            if let Ok(mut x) = calamine::Xlsb::new(Cursor::new(file)) {
+                let _ = x.worksheets();
+            }
+        })
+        .is_err()
+    }
+
+    const RELS: &[u8] = br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.bin"/></Relationships>"#;
+
+    fn bundle() -> Vec<u8> {
+        // State, sheet id, relationship id "rId1" (4 UTF-16 units), name "S".
+        let mut b = vec![0, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0];
+        b.extend("rId1".encode_utf16().flat_map(u16::to_le_bytes));
+        b.extend([1, 0, 0, 0, b'S', 0]);
+        b
+    }
+
+    #[test]
+    fn short_sheet_entry_is_a_hazard() {
+        let wb = [rec(&[0x9C, 0x01], &[0, 0, 0, 0]), rec(&[0x90, 0x01], &[])].concat();
+        let file = xlsb(&[("xl/workbook.bin", &wb), ("xl/_rels/workbook.bin.rels", RELS)]);
+        assert_eq!(hazard(&file), Some("sheet entry"));
+        assert!(calamine_panics(&file));
+    }
+
+    #[test]
+    fn cells_are_walked_like_calamine() {
+        let wb = [rec(&[0x9C, 0x01], &bundle()), rec(&[0x90, 0x01], &[]), rec(&[0x9D, 0x01], &[])].concat();
+        let sheet = |cell: Vec<u8>| [rec(&[0x94, 0x01], &[0; 16]), rec(&[0x91, 0x01], &[]), cell, rec(&[0x92, 0x01], &[])].concat();
+        // A shared-string cell pointing past an empty table.
+        let isst = sheet(rec(&[0x07], &[0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0]));
+        let file = xlsb(&[("xl/workbook.bin", &wb), ("xl/_rels/workbook.bin.rels", RELS), ("xl/worksheets/sheet1.bin", &isst)]);
+        assert_eq!(hazard(&file), Some("shared string index"));
+        assert!(calamine_panics(&file));
+        // A number cell cut short, and a whole one.
+        let short = sheet(rec(&[0x05], &[0; 10]));
+        let file = xlsb(&[("xl/workbook.bin", &wb), ("xl/_rels/workbook.bin.rels", RELS), ("xl/worksheets/sheet1.bin", &short)]);
+        assert_eq!(hazard(&file), Some("sheet cell"));
+        assert!(calamine_panics(&file));
+        let fine = sheet(rec(&[0x05], &[0; 16]));
+        let file = xlsb(&[("xl/workbook.bin", &wb), ("xl/_rels/workbook.bin.rels", RELS), ("xl/worksheets/sheet1.bin", &fine)]);
+        assert_eq!(hazard(&file), None);
+        assert!(!calamine_panics(&file));
     }
 }
