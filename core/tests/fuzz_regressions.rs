@@ -14,35 +14,12 @@ use thonso_core::session::SessionOptions;
 use thonso_core::share::{frame_json, SharePayload};
 use thonso_core::{Error, Session};
 
-/// Same table as fuzz/src/lib.rs `NAMES`: the intake target's first byte picks the file name.
-const NAMES: &[&str] = &[
-    "book.xlsx",
-    "book.xlsm",
-    "book.xlsb",
-    "book.xls",
-    "book.ods",
-    "data.csv",
-    "data.txt",
-    "data.tsv",
-    "work.thonso",
-    "noext",
-    "",
-    ".csv",
-    "BÁO CÁO.XLSX",
-    "a/b\\c.xls",
-    "thôn.csv",
-    "x.json",
-];
-
-fn split_name(data: &[u8]) -> Option<(String, &[u8])> {
-    let (&b, rest) = data.split_first()?;
-    if b < 0xF0 {
-        return Some((NAMES[b as usize % NAMES.len()].to_string(), rest));
-    }
-    let n = ((b - 0xF0) as usize).min(rest.len());
-    let (name, bytes) = rest.split_at(n);
-    Some((String::from_utf8_lossy(name).into_owned(), bytes))
-}
+/// The fuzz crate's own input decoding (the file-name byte table), so a
+/// regression input means here what it meant to the fuzzer.
+#[path = "../../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod fuzz_input;
+use fuzz_input::split_name;
 
 fn clean(e: &Error, what: &str) {
     assert!(!e.is_internal(), "{what}: internal error {e}");
