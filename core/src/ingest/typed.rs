@@ -184,7 +184,7 @@ impl Sheet {
         let Some(c) = col else {
             return Column::new(name.into(), vec![None::<&str>; self.data_rows.len()]);
         };
-        let mut cache: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
+        let mut cache: PlHashMap<&str, Option<String>> = PlHashMap::default();
         let mut builder = StringChunkedBuilder::new(name.into(), self.data_rows.len());
         for &r in &self.data_rows {
             match self.raw.cell(r, c) {
@@ -322,21 +322,24 @@ impl DossierTable {
         let digitised = sheet.yes_no_column(col(sheet, Canon::Digitised));
         let channel_col = col(sheet, Canon::Channel);
         let mut channels: Vec<Option<&'static str>> = Vec::with_capacity(sheet.data_rows.len());
-        // Parsed once per distinct cell text: a million rows use a handful.
-        let mut seen: std::collections::HashMap<String, Option<&'static str>> = std::collections::HashMap::new();
         let mut unknown = Vec::new();
-        for r in sheet.data_rows.clone() {
-            let v = match channel_col.and_then(|c| sheet.text(r, c)) {
-                None => None,
-                Some(t) => {
-                    let parsed = *seen.entry(t).or_insert_with_key(|t| values::parse_channel(t).map(channel_name));
-                    if parsed.is_none() {
-                        unknown.push(r);
-                    }
-                    parsed
+        if let Some(c) = channel_col {
+            // Parsed once per distinct cell: a million rows use a handful.
+            let mut seen: PlHashMap<&str, Option<Option<&'static str>>> = PlHashMap::default();
+            let parse = |r: usize| sheet.text(r, c).map(|t| values::parse_channel(&t).map(channel_name));
+            for &r in &sheet.data_rows {
+                // None: no value; Some(None): a value that names no channel.
+                let v = match sheet.raw.cell(r, c) {
+                    Cell::Text(t) => *seen.entry(t).or_insert_with(|| parse(r)),
+                    _ => parse(r),
+                };
+                if v == Some(None) {
+                    unknown.push(r);
                 }
-            };
-            channels.push(v);
+                channels.push(v.flatten());
+            }
+        } else {
+            channels.resize(sheet.data_rows.len(), None);
         }
         if let Some(c) = channel_col {
             for r in unknown {

@@ -87,8 +87,7 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
     let communes: Vec<Option<&str>> = communes.into_iter().collect();
     let villages: Vec<Option<&str>> = villages.into_iter().collect();
     for i in 0..prep.received.len() {
-        let (Some(rec), Some((t, e))) = (prep.received[i], prep.km[i]) else { continue };
-        let obs = (t, e, prep.cal_days[i]);
+        let (Some(rec), Some(obs)) = (prep.received[i], prep.observation(i)) else { continue };
         let ck = keys.get(communes[i]);
         let vk = keys.get(villages[i]);
         if let Some((_, _, d)) = village_launch.get(&(ck.clone(), vk.clone())) {

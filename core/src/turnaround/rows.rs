@@ -14,17 +14,15 @@ use std::collections::HashMap;
 const CERTIFIED_COPY_CUTOFF_SECS: u32 = 15 * 3600;
 
 pub struct Prepared {
-    /// The grouping dimensions (strings, `month` as "YYYY-MM"), one row per dossier.
+    /// The grouping dimensions, one row per dossier: the text dimensions as
+    /// the table holds them, `month` as a number (`Prepared::month_name`).
     pub df: DataFrame,
     /// What the metrics are computed from, one entry per dossier.
     pub facts: Facts,
     pub as_of: Date,
     pub warnings: Vec<TurnaroundWarning>,
-    /// Per row (all rows of the table): received date, KM time/event.
+    /// Per row (all rows of the table): the received date.
     pub received: Vec<Option<i32>>,
-    pub km: Vec<Option<(i32, bool)>>,
-    /// Calendar days to completion, for completed dossiers in scope.
-    pub cal_days: Vec<Option<i32>>,
 }
 
 /// Per-dossier inputs of the metrics, one 24-byte record per dossier: a
@@ -101,6 +99,7 @@ impl Prepared {
         let procedure_code = strs(df, "procedure_code")?;
         let field = strs(df, "field")?;
         let channel = strs(df, "channel")?;
+        let (paid, digitised) = (bools(df, "paid_online")?, bools(df, "digitised")?);
         let mut warnings = Vec::new();
 
         let latest = received.iter().chain(completed_raw.iter()).flatten().copied().max();
@@ -118,112 +117,84 @@ impl Prepared {
         };
 
         // A procedure's usual legal deadline, for rows that lack one.
-        let mut per_proc: HashMap<String, HashMap<i64, u32>> = HashMap::new();
+        let mut per_proc: PlHashMap<&str, HashMap<i64, u32>> = PlHashMap::default();
         for i in 0..n {
             if let (Some(p), Some(d)) = (procedure[i].or(procedure_code[i]), deadline[i]) {
-                *per_proc.entry(p.to_string()).or_default().entry(d.round() as i64).or_default() += 1;
+                *per_proc.entry(p).or_default().entry(d.round() as i64).or_default() += 1;
             }
         }
-        let proc_deadline: HashMap<String, i64> = per_proc
+        let proc_deadline: PlHashMap<&str, i64> = per_proc
             .into_iter()
             .filter_map(|(p, counts)| counts.into_iter().max_by_key(|&(d, c)| (c, -d)).map(|(d, _)| (p, d)))
             .collect();
 
-        let mut cert_cache: HashMap<(Option<&str>, Option<&str>), bool> = HashMap::new();
-        let mut month_names: HashMap<i32, String> = HashMap::new();
-        let mut in_scope = Vec::with_capacity(n);
-        let mut is_completed = Vec::with_capacity(n);
-        let mut days = Vec::with_capacity(n);
-        let mut wd = Vec::with_capacity(n);
-        let mut on_time = Vec::with_capacity(n);
-        let mut late_any = Vec::with_capacity(n);
-        let mut overdue_open = Vec::with_capacity(n);
-        let mut km_t = Vec::with_capacity(n);
-        let mut km_event = Vec::with_capacity(n);
+        let mut cert_cache: PlHashMap<(Option<&str>, Option<&str>), bool> = PlHashMap::default();
+        let mut facts = Vec::with_capacity(n);
         let mut month = Vec::with_capacity(n);
-        let mut km = Vec::with_capacity(n);
-        let mut cal_days = vec![None; n];
-        let (mut no_received, mut negative, mut derived_due) = (0u32, 0u32, 0u32);
+        let (mut no_received, mut negative) = (0u32, 0u32);
         for i in 0..n {
-            let Some(rec) = received[i] else {
-                no_received += 1;
-                push_out(&mut in_scope, &mut is_completed, &mut days, &mut wd, &mut on_time, &mut late_any, &mut overdue_open, &mut km_t, &mut km_event, &mut month);
-                km.push(None);
+            let mut f = Fact { days: f64::NAN, wd: f64::NAN, km_t: 0, flags: 0 };
+            let Some(rec) = received[i].filter(|&r| r <= as_of.0) else {
+                no_received += u32::from(received[i].is_none());
+                facts.push(f);
+                month.push(None);
                 continue;
             };
-            if rec > as_of.0 {
-                push_out(&mut in_scope, &mut is_completed, &mut days, &mut wd, &mut on_time, &mut late_any, &mut overdue_open, &mut km_t, &mut km_event, &mut month);
-                km.push(None);
-                continue;
-            }
             let rec_d = Date(rec);
             let mut comp = completed_raw[i].filter(|&c| c <= as_of.0);
-            if let Some(c) = comp {
-                if c < rec {
-                    negative += 1;
-                    if warnings.len() < 200 {
-                        warnings.push(TurnaroundWarning {
-                            row: Some(rows[i]),
-                            message: format!("Ngày có kết quả ({}) trước ngày tiếp nhận ({}); hồ sơ được tính là chưa xong.", Date(c), rec_d),
-                            message_en: format!("Completion date ({}) is before the received date ({}); counted as open.", Date(c), rec_d),
-                        });
-                    }
-                    comp = None;
+            if let Some(c) = comp.filter(|&c| c < rec) {
+                negative += 1;
+                if warnings.len() < 200 {
+                    warnings.push(TurnaroundWarning {
+                        row: Some(rows[i]),
+                        message: format!("Ngày có kết quả ({}) trước ngày tiếp nhận ({}); hồ sơ được tính là chưa xong.", Date(c), rec_d),
+                        message_en: format!("Completion date ({}) is before the received date ({}); counted as open.", Date(c), rec_d),
+                    });
                 }
+                comp = None;
             }
             // Due date: as given, else derived from the legal deadline.
             let due = due_given[i].or_else(|| {
                 let key = procedure[i].or(procedure_code[i]);
                 let k = deadline[i].map(|d| d.round() as i64).or_else(|| key.and_then(|p| proc_deadline.get(p).copied()));
                 let cert = *cert_cache.entry((field[i], procedure[i])).or_insert_with(|| is_certified_copy(field[i], procedure[i]));
-                let k = match (k, cert) {
-                    (Some(k), _) => k,
-                    (None, true) => 0,
-                    (None, false) => return None,
-                };
-                let mut start = rec_d;
-                if cert && k == 0 {
-                    if received_secs[i].is_some_and(|s| s >= CERTIFIED_COPY_CUTOFF_SECS) || !cal.is_working_day(rec_d) {
-                        return Some(cal.add_working_days(start, 1).0);
+                match (k, cert) {
+                    // A certified copy received after 15:00 (or on a day
+                    // off) is due the next working day.
+                    (Some(0) | None, true) => {
+                        let late = received_secs[i].is_some_and(|s| s >= CERTIFIED_COPY_CUTOFF_SECS) || !cal.is_working_day(rec_d);
+                        Some(if late { cal.add_working_days(rec_d, 1).0 } else { rec })
                     }
-                    return Some(start.0);
+                    (Some(k), _) => Some(cal.add_working_days(rec_d, k.clamp(0, 3650) as u32).0),
+                    (None, false) => None,
                 }
-                if !cal.is_working_day(start) {
-                    start = Date(start.0);
-                }
-                derived_due += 1;
-                Some(cal.add_working_days(start, k.clamp(0, 3650) as u32).0)
             });
-            in_scope.push(true);
-            is_completed.push(comp.is_some());
+            f.flags |= Fact::IN_SCOPE;
             let (y, m, _) = rec_d.ymd();
-            month.push(Some(y * 12 + m as i32));
+            month.push(Some(y * 12 + m as i32 - 1));
             match comp {
                 Some(c) => {
                     let w = cal.working_days_between(rec_d, Date(c));
-                    days.push(Some((c - rec) as f64));
-                    cal_days[i] = Some(c - rec);
-                    wd.push(Some(w as f64));
-                    on_time.push(due.map(|d| c <= d));
-                    late_any.push(Some(due.is_some_and(|d| c > d)));
-                    overdue_open.push(false);
-                    km_t.push(w);
-                    km_event.push(true);
-                    km.push(Some((w, true)));
+                    f.days = f64::from(c - rec);
+                    f.wd = f64::from(w);
+                    f.km_t = w;
+                    f.flags |= Fact::COMPLETED | Fact::KM_EVENT;
+                    f.set_tri(Fact::ON_TIME, due.map(|d| c <= d));
+                    f.set_tri(Fact::LATE_ANY, Some(due.is_some_and(|d| c > d)));
                 }
                 None => {
-                    let w = cal.working_days_between(rec_d, as_of);
                     let overdue = due.is_some_and(|d| d < as_of.0);
-                    days.push(None);
-                    wd.push(None);
-                    on_time.push(None);
-                    late_any.push(Some(overdue));
-                    overdue_open.push(overdue);
-                    km_t.push(w);
-                    km_event.push(false);
-                    km.push(Some((w, false)));
+                    f.km_t = cal.working_days_between(rec_d, as_of);
+                    if overdue {
+                        f.flags |= Fact::OVERDUE_OPEN;
+                    }
+                    f.set_tri(Fact::LATE_ANY, Some(overdue));
                 }
             }
+            f.set_tri(Fact::ONLINE, channel[i].map(|c| c == "online"));
+            f.set_tri(Fact::PAID_ONLINE, paid[i]);
+            f.set_tri(Fact::DIGITISED, digitised[i]);
+            facts.push(f);
         }
         if no_received > 0 {
             warnings.push(TurnaroundWarning {
@@ -239,76 +210,31 @@ impl Prepared {
                 message_en: format!("In all, {negative} dossiers have a completion date before the received date."),
             });
         }
-        let _ = derived_due;
-        let online: Vec<Option<bool>> = channel.iter().map(|c| c.map(|c| c == "online")).collect();
-        let mut month_col = StringChunkedBuilder::new("month".into(), n);
-        for m in &month {
-            match m {
-                Some(k) => {
-                    let s = month_names.entry(*k).or_insert_with(|| format!("{:04}-{:02}", k.div_euclid(12) - i32::from(k.rem_euclid(12) == 0), if k.rem_euclid(12) == 0 { 12 } else { k.rem_euclid(12) }));
-                    month_col.append_value(s.as_str());
-                }
-                None => month_col.append_null(),
-            }
-        }
-        let (paid, digitised) = (bools(df, "paid_online")?, bools(df, "digitised")?);
-        let rows = (0..n)
-            .map(|i| {
-                let mut f = Fact { days: days[i].unwrap_or(f64::NAN), wd: wd[i].unwrap_or(f64::NAN), km_t: km_t[i], flags: 0 };
-                for (flag, on) in [(Fact::IN_SCOPE, in_scope[i]), (Fact::COMPLETED, is_completed[i]), (Fact::OVERDUE_OPEN, overdue_open[i]), (Fact::KM_EVENT, km_event[i])] {
-                    if on {
-                        f.flags |= flag;
-                    }
-                }
-                f.set_tri(Fact::ON_TIME, on_time[i]);
-                f.set_tri(Fact::LATE_ANY, late_any[i]);
-                f.set_tri(Fact::ONLINE, online[i]);
-                f.set_tri(Fact::PAID_ONLINE, paid[i]);
-                f.set_tri(Fact::DIGITISED, digitised[i]);
-                f
-            })
-            .collect();
-        let facts = Facts { rows };
-        let mut cols = vec![month_col.finish().into_column()];
+        let mut cols = vec![Column::new("month".into(), month)];
         for d in ["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit"] {
             cols.push(df.column(d)?.clone());
         }
-        Ok(Prepared { df: DataFrame::new(cols)?, facts, as_of, warnings, received, km, cal_days })
+        Ok(Prepared { df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received })
+    }
+
+    /// "YYYY-MM" for a `month` value of `df`.
+    pub fn month_name(m: i32) -> String {
+        format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+    }
+
+    /// Per dossier in scope: Kaplan–Meier time and event, and calendar days
+    /// to completion when completed.
+    pub fn observation(&self, i: usize) -> Option<(i32, bool, Option<i32>)> {
+        let f = self.facts.rows.get(i).filter(|f| f.has(Fact::IN_SCOPE))?;
+        Some((f.km_t, f.has(Fact::KM_EVENT), (!f.days.is_nan()).then_some(f.days as i32)))
     }
 
     /// Histogram of working days over completed dossiers.
     pub fn distribution(&self) -> Vec<Bin> {
         let mut counts: std::collections::BTreeMap<i32, u32> = std::collections::BTreeMap::new();
-        for (t, e) in self.km.iter().flatten() {
-            if *e {
-                *counts.entry(*t).or_default() += 1;
-            }
+        for f in self.facts.rows.iter().filter(|f| f.has(Fact::IN_SCOPE) && f.has(Fact::KM_EVENT)) {
+            *counts.entry(f.km_t).or_default() += 1;
         }
         counts.into_iter().map(|(working_days, count)| Bin { working_days, count }).collect()
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn push_out(
-    in_scope: &mut Vec<bool>,
-    is_completed: &mut Vec<bool>,
-    days: &mut Vec<Option<f64>>,
-    wd: &mut Vec<Option<f64>>,
-    on_time: &mut Vec<Option<bool>>,
-    late_any: &mut Vec<Option<bool>>,
-    overdue_open: &mut Vec<bool>,
-    km_t: &mut Vec<i32>,
-    km_event: &mut Vec<bool>,
-    month: &mut Vec<Option<i32>>,
-) {
-    in_scope.push(false);
-    is_completed.push(false);
-    days.push(None);
-    wd.push(None);
-    on_time.push(None);
-    late_any.push(None);
-    overdue_open.push(false);
-    km_t.push(0);
-    km_event.push(false);
-    month.push(None);
 }
