@@ -165,18 +165,24 @@ impl Session {
         let (Some(d), true) = (&self.dossiers, fw.find(CQ3).is_some() && !units.provided.iter().any(|p| p == CQ3)) else {
             return Ok((None, vec![]));
         };
-        let dc: Vec<Option<&str>> = d.df.column("commune")?.str()?.into_iter().collect();
-        let dv: Vec<Option<&str>> = d.df.column("village")?.str()?.into_iter().collect();
-        let ch: Vec<Option<&str>> = d.df.column("channel")?.str()?.into_iter().collect();
-        let mut acc: HashMap<(String, String), (u32, u32)> = HashMap::new();
-        let mut keys = crate::text::NameKeys::default();
+        let (dc, cdict) = d.dim("commune")?;
+        let (dv, vdict) = d.dim("village")?;
+        let (ch, chdict) = d.dim("channel")?;
+        let online = chdict.values.iter().position(|c| c == "online").map(|k| k as u32);
+        // Counted per (commune, village) code, then merged by matching key.
+        let mut by_code: HashMap<(Option<u32>, u32), (u32, u32)> = HashMap::new();
         for i in 0..dc.len() {
             let (Some(v), Some(c)) = (dv[i], ch[i]) else { continue };
-            let e = acc.entry((keys.get(dc[i]), keys.get(Some(v)))).or_default();
+            let e = by_code.entry((dc[i], v)).or_default();
             e.1 += 1;
-            if c == "online" {
-                e.0 += 1;
-            }
+            e.0 += u32::from(Some(c) == online);
+        }
+        let mut acc: HashMap<(String, String), (u32, u32)> = HashMap::new();
+        let mut keys = crate::text::NameKeys::default();
+        for ((c, v), (on, n)) in by_code {
+            let e = acc.entry((keys.get(c.and_then(|c| cdict.get(c))), keys.get(vdict.get(v)))).or_default();
+            e.0 += on;
+            e.1 += n;
         }
         if acc.is_empty() {
             return Ok((None, vec![]));

@@ -222,38 +222,36 @@ pub enum SkipReason {
 }
 
 pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<SkipReason> {
-    let w = sheet.width();
-    let mut first_texts = Vec::new();
+    // The first three non-empty cells, without allocating: this runs once
+    // per data row, a million times for a large export.
+    let mut first_texts = [Cell::Empty; 3];
     let mut non_empty = 0;
-    for c in 0..w {
+    for c in 0..sheet.width() {
         let cell = sheet.cell(row, c);
         if cell.is_empty() {
             continue;
         }
-        non_empty += 1;
-        if first_texts.len() < 3 {
-            first_texts.push(cell);
+        if non_empty < 3 {
+            first_texts[non_empty] = cell;
         }
+        non_empty += 1;
     }
     if non_empty == 0 {
         return Some(SkipReason::Blank);
     }
+    let first_texts = &first_texts[..non_empty.min(3)];
     if row == header.first_data_row() && is_column_number_row(sheet, row) {
         return Some(SkipReason::ColumnNumbers);
     }
-    for cell in &first_texts {
+    for cell in first_texts {
         if let Cell::Text(s) = cell {
-            // Cheap pre-check: totals rows start with T(ổng)/C(ộng)/G(rand);
-            // folding every cell of a million-row file costs seconds.
-            let t = s.trim_start();
-            if t.len() > 40 || !t.starts_with(['T', 't', 'C', 'c', 'G', 'g']) {
-                continue;
-            }
-            let f = fold_key(t);
-            if f.starts_with("tong cong") || f == "cong" || f.starts_with("cong toan") || f.starts_with("tong so") || f == "tong"
-                || f.starts_with("total") || f.starts_with("grand total")
-            {
-                return Some(SkipReason::Totals);
+            if could_be_totals(s) {
+                let f = fold_key(s);
+                if f.starts_with("tong cong") || f == "cong" || f.starts_with("cong toan") || f.starts_with("tong so") || f == "tong"
+                    || f.starts_with("total") || f.starts_with("grand total")
+                {
+                    return Some(SkipReason::Totals);
+                }
             }
         }
     }
@@ -271,6 +269,23 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<Skip
         }
     }
     None
+}
+
+/// A cheap test before folding: every totals label («Tổng cộng», «Cộng»,
+/// «Tổng số», "Total", "Grand total") is short and starts with T/C + o
+/// (any accent) or G + r. Folding every cell of a million-row file costs
+/// seconds; this rejects "Thanh Mỹ" or "Châu Quang" at the second letter.
+fn could_be_totals(s: &str) -> bool {
+    let t = s.trim_start();
+    let mut chars = t.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
+    let o_like = |c: char| matches!(c, 'o' | 'O') || "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ".contains(c) || c == '\u{302}';
+    t.len() <= 40
+        && match a {
+            'T' | 't' | 'C' | 'c' => o_like(b),
+            'G' | 'g' => matches!(b, 'r' | 'R'),
+            _ => false,
+        }
 }
 
 /// "I", "II.", "IV)", "III. Hạ tầng số (04 chỉ tiêu)".

@@ -21,7 +21,7 @@ mod xlsx_fast;
 pub use classify::Kind;
 pub use format::Format;
 pub use grid::{Cell, Limits, RawSheet};
-pub use typed::{DossierTable, PlanRow, UnitTable};
+pub use typed::{Dict, DossierTable, PlanRow, UnitTable};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::framework::Framework;

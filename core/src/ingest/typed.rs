@@ -178,24 +178,22 @@ impl Sheet {
         }
     }
 
-    /// A text column straight into a polars column. Values repeat heavily
-    /// (communes, procedures), so each distinct raw cell is cleaned once.
-    pub fn text_series(&self, name: &str, col: Option<usize>) -> Column {
-        let Some(c) = col else {
-            return Column::new(name.into(), vec![None::<&str>; self.data_rows.len()]);
-        };
-        let mut cache: PlHashMap<&str, Option<String>> = PlHashMap::default();
-        let mut builder = StringChunkedBuilder::new(name.into(), self.data_rows.len());
+    /// A text column as a code per row into its distinct cleaned values
+    /// (what polars calls categorical; that dtype is not in the wasm build).
+    /// Values repeat heavily (communes, procedures), so each distinct raw
+    /// cell is cleaned once, and grouping later hashes integers, not text.
+    pub fn text_codes(&self, col: Option<usize>, dict: &mut Dict) -> Vec<Option<u32>> {
+        let Some(c) = col else { return vec![None; self.data_rows.len()] };
+        let mut cache: PlHashMap<&str, Option<u32>> = PlHashMap::default();
+        let mut codes = Vec::with_capacity(self.data_rows.len());
         for &r in &self.data_rows {
-            match self.raw.cell(r, c) {
-                Cell::Text(s) => {
-                    let v = cache.entry(s).or_insert_with(|| self.text(r, c));
-                    builder.append_option(v.as_deref());
-                }
-                _ => builder.append_option(self.text(r, c).as_deref()),
-            }
+            let code = match self.raw.cell(r, c) {
+                Cell::Text(s) => *cache.entry(s).or_insert_with(|| self.text(r, c).map(|v| dict.code(v))),
+                _ => self.text(r, c).map(|v| dict.code(v)),
+            };
+            codes.push(code);
         }
-        builder.finish().into_column()
+        codes
     }
 
     /// Numbers; `percent_scale` turns 0–1 fraction columns into 0–100.
@@ -301,10 +299,40 @@ fn str_series(name: &str, v: Vec<Option<String>>) -> Column {
     Series::new(name.into(), v).into()
 }
 
+/// The distinct values of a dictionary-coded text column, in order of
+/// first appearance; a row holds the index of its value.
+#[derive(Clone, Debug, Default)]
+pub struct Dict {
+    pub values: Vec<String>,
+    index: PlHashMap<String, u32>,
+}
+
+impl Dict {
+    pub fn code(&mut self, v: String) -> u32 {
+        if let Some(&k) = self.index.get(&v) {
+            return k;
+        }
+        let k = self.values.len() as u32;
+        self.values.push(v.clone());
+        self.index.insert(v, k);
+        k
+    }
+    pub fn get(&self, code: u32) -> Option<&str> {
+        self.values.get(code as usize).map(String::as_str)
+    }
+}
+
+/// The text dimensions of a dossier table, dictionary-coded.
+pub const DOSSIER_DIMS: [Canon; 8] =
+    [Canon::Commune, Canon::Village, Canon::ProcedureName, Canon::ProcedureCode, Canon::Field, Canon::ProcessingUnit, Canon::Status, Canon::Channel];
+
 /// The dossier sheet as a frame. Personal columns (applicant, dossier id)
-/// are never copied into it: analytics do not need them.
+/// are never copied into it: analytics do not need them. Text dimensions
+/// (`DOSSIER_DIMS`, `channel` as "online"/"in_person"/"postal") are UInt32
+/// codes into `dicts`.
 pub struct DossierTable {
     pub df: DataFrame,
+    pub dicts: std::collections::BTreeMap<&'static str, Dict>,
     pub sheet: String,
     pub present: Vec<Canon>,
 }
@@ -320,32 +348,7 @@ impl DossierTable {
         let deadline = sheet.number_column(col(sheet, Canon::LegalDeadlineDays), false);
         let paid = sheet.yes_no_column(col(sheet, Canon::PaidOnline));
         let digitised = sheet.yes_no_column(col(sheet, Canon::Digitised));
-        let channel_col = col(sheet, Canon::Channel);
-        let mut channels: Vec<Option<&'static str>> = Vec::with_capacity(sheet.data_rows.len());
-        let mut unknown = Vec::new();
-        if let Some(c) = channel_col {
-            // Parsed once per distinct cell: a million rows use a handful.
-            let mut seen: PlHashMap<&str, Option<Option<&'static str>>> = PlHashMap::default();
-            let parse = |r: usize| sheet.text(r, c).map(|t| values::parse_channel(&t).map(channel_name));
-            for &r in &sheet.data_rows {
-                // None: no value; Some(None): a value that names no channel.
-                let v = match sheet.raw.cell(r, c) {
-                    Cell::Text(t) => *seen.entry(t).or_insert_with(|| parse(r)),
-                    _ => parse(r),
-                };
-                if v == Some(None) {
-                    unknown.push(r);
-                }
-                channels.push(v.flatten());
-            }
-        } else {
-            channels.resize(sheet.data_rows.len(), None);
-        }
-        if let Some(c) = channel_col {
-            for r in unknown {
-                sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
-            }
-        }
+        let mut dicts = std::collections::BTreeMap::new();
         let mut cols = vec![
             Column::new("row".into(), sheet.excel_rows()),
             Column::new("received".into(), received),
@@ -356,13 +359,49 @@ impl DossierTable {
             Column::new("legal_deadline_days".into(), deadline),
             Column::new("paid_online".into(), paid),
             Column::new("digitised".into(), digitised),
-            Column::new("channel".into(), channels),
         ];
-        for c in [Canon::Commune, Canon::Village, Canon::ProcedureName, Canon::ProcedureCode, Canon::Field, Canon::ProcessingUnit, Canon::Status] {
-            cols.push(sheet.text_series(c.name(), col(sheet, c)));
+        for c in DOSSIER_DIMS {
+            let mut dict = Dict::default();
+            let codes = if c == Canon::Channel { channel_codes(sheet, &mut dict) } else { sheet.text_codes(col(sheet, c), &mut dict) };
+            cols.push(Column::new(c.name().into(), codes));
+            dicts.insert(c.name(), dict);
         }
-        Ok(DossierTable { df: DataFrame::new(cols)?, sheet: sheet.name().to_string(), present })
+        Ok(DossierTable { df: DataFrame::new(cols)?, dicts, sheet: sheet.name().to_string(), present })
     }
+
+    /// A dimension's code per row (`None` = no value) and its dictionary.
+    pub fn dim(&self, name: &str) -> PolarsResult<(Vec<Option<u32>>, &Dict)> {
+        let dict = self.dicts.get(name).ok_or_else(|| PolarsError::ColumnNotFound(name.to_string().into()))?;
+        Ok((self.df.column(name)?.u32()?.into_iter().collect(), dict))
+    }
+}
+
+/// The submission channel of each row, coded into "online", "in_person",
+/// "postal"; a value that names no channel gets a diagnostic.
+fn channel_codes(sheet: &mut Sheet, dict: &mut Dict) -> Vec<Option<u32>> {
+    let Some(c) = sheet.canon_col(Canon::Channel) else { return vec![None; sheet.data_rows.len()] };
+    let mut codes = Vec::with_capacity(sheet.data_rows.len());
+    let mut unknown = Vec::new();
+    {
+        // Parsed once per distinct cell: a million rows use a handful.
+        let mut seen: PlHashMap<&str, Option<Option<u32>>> = PlHashMap::default();
+        let mut parse = |r: usize| sheet.text(r, c).map(|t| values::parse_channel(&t).map(|ch| dict.code(channel_name(ch).to_string())));
+        for &r in &sheet.data_rows {
+            // None: no value; Some(None): a value that names no channel.
+            let v = match sheet.raw.cell(r, c) {
+                Cell::Text(t) => *seen.entry(t).or_insert_with(|| parse(r)),
+                _ => parse(r),
+            };
+            if v == Some(None) {
+                unknown.push(r);
+            }
+            codes.push(v.flatten());
+        }
+    }
+    for r in unknown {
+        sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
+    }
+    codes
 }
 
 /// The villages sheet as a frame: unit names plus one Float64 column per

@@ -80,16 +80,17 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
     // Every launched village pooled, each dossier against its own village's
     // launch: the district's headline before/after.
     let mut pooled: Pair = (Vec::new(), Vec::new());
-    let mut keys = crate::text::NameKeys::default();
-    let (Ok(communes), Ok(villages)) = (prep.df.column("commune").and_then(|c| c.str()), prep.df.column("village").and_then(|c| c.str())) else {
+    let (Ok((communes, cdict)), Ok((villages, vdict))) = (prep.table.dim("commune"), prep.table.dim("village")) else {
         return Vec::new();
     };
-    let communes: Vec<Option<&str>> = communes.into_iter().collect();
-    let villages: Vec<Option<&str>> = villages.into_iter().collect();
+    // Matching keys per distinct name (the codes), not per dossier.
+    let keys_of = |d: &crate::ingest::Dict| d.values.iter().map(|v| name_key(v)).collect::<Vec<_>>();
+    let (ckeys, vkeys) = (keys_of(cdict), keys_of(vdict));
+    let key = |keys: &[String], k: Option<u32>| k.and_then(|k| keys.get(k as usize)).cloned().unwrap_or_default();
     for i in 0..prep.received.len() {
         let (Some(rec), Some(obs)) = (prep.received[i], prep.observation(i)) else { continue };
-        let ck = keys.get(communes[i]);
-        let vk = keys.get(villages[i]);
+        let ck = key(&ckeys, communes[i]);
+        let vk = key(&vkeys, villages[i]);
         if let Some((_, _, d)) = village_launch.get(&(ck.clone(), vk.clone())) {
             let e = by_village.entry((ck.clone(), vk)).or_default();
             if rec < d.0 {

@@ -154,12 +154,7 @@ fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
     let keys: Vec<Vec<Option<String>>> = gb
         .keys()
         .iter()
-        .map(|c| -> Result<Vec<Option<String>>> {
-            Ok(match c.dtype() {
-                DataType::Int32 => c.i32()?.into_iter().map(|m| m.map(Prepared::month_name)).collect(),
-                _ => c.str()?.into_iter().map(|s| s.map(str::to_string)).collect(),
-            })
-        })
+        .map(|c| prep.key_names(c))
         .collect::<Result<_>>()?;
     // Rows are visited in table order, each appended to its group's buffers:
     // visiting each group's rows in turn would jump across the whole table

@@ -13,9 +13,10 @@ use std::collections::HashMap;
 /// 15:00: a certified copy received later is due the next working day.
 const CERTIFIED_COPY_CUTOFF_SECS: u32 = 15 * 3600;
 
-pub struct Prepared {
+pub struct Prepared<'a> {
+    pub table: &'a DossierTable,
     /// The grouping dimensions, one row per dossier: the text dimensions as
-    /// the table holds them, `month` as a number (`Prepared::month_name`).
+    /// the table's codes, `month` as a number (`Prepared::month_name`).
     pub df: DataFrame,
     /// What the metrics are computed from, one entry per dossier.
     pub facts: Facts,
@@ -72,9 +73,6 @@ fn bools(df: &DataFrame, name: &str) -> Result<Vec<Option<bool>>> {
     Ok(df.column(name)?.bool()?.into_iter().collect())
 }
 
-fn strs<'a>(df: &'a DataFrame, name: &str) -> Result<Vec<Option<&'a str>>> {
-    Ok(df.column(name)?.str()?.into_iter().collect())
-}
 fn i32s(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>> {
     Ok(df.column(name)?.i32()?.into_iter().collect())
 }
@@ -85,8 +83,8 @@ fn is_certified_copy(field: Option<&str>, procedure: Option<&str>) -> bool {
     f.contains("chung thuc") || p.contains("chung thuc ban sao") || p.starts_with("chung thuc")
 }
 
-impl Prepared {
-    pub fn new(table: &DossierTable, cal: &Calendar, as_of: Option<Date>) -> Result<Prepared> {
+impl<'a> Prepared<'a> {
+    pub fn new(table: &'a DossierTable, cal: &Calendar, as_of: Option<Date>) -> Result<Prepared<'a>> {
         let df = &table.df;
         let n = df.height();
         let rows: Vec<u32> = df.column("row")?.u32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
@@ -95,10 +93,13 @@ impl Prepared {
         let due_given = i32s(df, "due")?;
         let completed_raw = i32s(df, "completed")?;
         let deadline: Vec<Option<f64>> = df.column("legal_deadline_days")?.f64()?.into_iter().collect();
-        let procedure = strs(df, "procedure_name")?;
-        let procedure_code = strs(df, "procedure_code")?;
-        let field = strs(df, "field")?;
-        let channel = strs(df, "channel")?;
+        let (procedure, procedures) = table.dim("procedure_name")?;
+        let (procedure_code, _) = table.dim("procedure_code")?;
+        let (field, fields) = table.dim("field")?;
+        let (channel, channels) = table.dim("channel")?;
+        let online = channels.values.iter().position(|c| c == "online").map(|k| k as u32);
+        // A procedure by name, else by code.
+        let proc_key = |i: usize| procedure[i].map(|k| (true, k)).or(procedure_code[i].map(|k| (false, k)));
         let (paid, digitised) = (bools(df, "paid_online")?, bools(df, "digitised")?);
         let mut warnings = Vec::new();
 
@@ -117,18 +118,19 @@ impl Prepared {
         };
 
         // A procedure's usual legal deadline, for rows that lack one.
-        let mut per_proc: PlHashMap<&str, HashMap<i64, u32>> = PlHashMap::default();
+        let mut per_proc: PlHashMap<(bool, u32), HashMap<i64, u32>> = PlHashMap::default();
         for i in 0..n {
-            if let (Some(p), Some(d)) = (procedure[i].or(procedure_code[i]), deadline[i]) {
+            if let (Some(p), Some(d)) = (proc_key(i), deadline[i]) {
                 *per_proc.entry(p).or_default().entry(d.round() as i64).or_default() += 1;
             }
         }
-        let proc_deadline: PlHashMap<&str, i64> = per_proc
+        let proc_deadline: PlHashMap<(bool, u32), i64> = per_proc
             .into_iter()
             .filter_map(|(p, counts)| counts.into_iter().max_by_key(|&(d, c)| (c, -d)).map(|(d, _)| (p, d)))
             .collect();
 
-        let mut cert_cache: PlHashMap<(Option<&str>, Option<&str>), bool> = PlHashMap::default();
+        let mut cert_cache: PlHashMap<(Option<u32>, Option<u32>), bool> = PlHashMap::default();
+        let is_cert = |f: Option<u32>, p: Option<u32>| is_certified_copy(f.and_then(|k| fields.get(k)), p.and_then(|k| procedures.get(k)));
         let mut facts = Vec::with_capacity(n);
         let mut month = Vec::with_capacity(n);
         let (mut no_received, mut negative) = (0u32, 0u32);
@@ -155,9 +157,8 @@ impl Prepared {
             }
             // Due date: as given, else derived from the legal deadline.
             let due = due_given[i].or_else(|| {
-                let key = procedure[i].or(procedure_code[i]);
-                let k = deadline[i].map(|d| d.round() as i64).or_else(|| key.and_then(|p| proc_deadline.get(p).copied()));
-                let cert = *cert_cache.entry((field[i], procedure[i])).or_insert_with(|| is_certified_copy(field[i], procedure[i]));
+                let k = deadline[i].map(|d| d.round() as i64).or_else(|| proc_key(i).and_then(|p| proc_deadline.get(&p).copied()));
+                let cert = *cert_cache.entry((field[i], procedure[i])).or_insert_with(|| is_cert(field[i], procedure[i]));
                 match (k, cert) {
                     // A certified copy received after 15:00 (or on a day
                     // off) is due the next working day.
@@ -191,7 +192,7 @@ impl Prepared {
                     f.set_tri(Fact::LATE_ANY, Some(overdue));
                 }
             }
-            f.set_tri(Fact::ONLINE, channel[i].map(|c| c == "online"));
+            f.set_tri(Fact::ONLINE, channel[i].map(|c| Some(c) == online));
             f.set_tri(Fact::PAID_ONLINE, paid[i]);
             f.set_tri(Fact::DIGITISED, digitised[i]);
             facts.push(f);
@@ -214,7 +215,16 @@ impl Prepared {
         for d in ["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit"] {
             cols.push(df.column(d)?.clone());
         }
-        Ok(Prepared { df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received })
+        Ok(Prepared { table, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received })
+    }
+
+    /// A grouping key of `df` as the user reads it.
+    pub fn key_names(&self, c: &Column) -> Result<Vec<Option<String>>> {
+        if c.name().as_str() == "month" {
+            return Ok(c.i32()?.into_iter().map(|m| m.map(Self::month_name)).collect());
+        }
+        let dict = self.table.dicts.get(c.name().as_str());
+        Ok(c.u32()?.into_iter().map(|k| k.and_then(|k| dict?.get(k)).map(str::to_string)).collect())
     }
 
     /// "YYYY-MM" for a `month` value of `df`.
