@@ -168,19 +168,21 @@ impl Session {
         let (dc, cdict) = d.dim("commune")?;
         let (dv, vdict) = d.dim("village")?;
         let (ch, chdict) = d.dim("channel")?;
-        let online = chdict.values.iter().position(|c| c == "online").map(|k| k as u32);
+        let online = chdict.find("online");
         // Counted per (commune, village) code, then merged by matching key.
-        let mut by_code: HashMap<(Option<u32>, u32), (u32, u32)> = HashMap::new();
+        let mut by_code: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
         for i in 0..dc.len() {
-            let (Some(v), Some(c)) = (dv[i], ch[i]) else { continue };
-            let e = by_code.entry((dc[i], v)).or_default();
+            if dv[i] == ingest::Dict::NONE || ch[i] == ingest::Dict::NONE {
+                continue;
+            }
+            let e = by_code.entry((dc[i], dv[i])).or_default();
             e.1 += 1;
-            e.0 += u32::from(Some(c) == online);
+            e.0 += u32::from(Some(ch[i]) == online);
         }
         let mut acc: HashMap<(String, String), (u32, u32)> = HashMap::new();
         let mut keys = crate::text::NameKeys::default();
         for ((c, v), (on, n)) in by_code {
-            let e = acc.entry((keys.get(c.and_then(|c| cdict.get(c))), keys.get(vdict.get(v)))).or_default();
+            let e = acc.entry((keys.get(cdict.get(c)), keys.get(vdict.get(v)))).or_default();
             e.0 += on;
             e.1 += n;
         }

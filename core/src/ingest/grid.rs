@@ -102,6 +102,34 @@ impl RawSheet {
             Store::Fast(g) => (g.start().0 as usize, g.start().1 as usize),
         }
     }
+    /// Each cell of a row in column order (cells past the row's last field
+    /// may be left out: they are empty), until `f` returns false. Delimited
+    /// text walks the row's fields instead of looking each one up.
+    pub fn for_each_cell<'a>(&'a self, row: usize, mut f: impl FnMut(Cell<'a>) -> bool) {
+        if let Store::Text(t) = &self.store {
+            let Some(&(first, mut start)) = t.row_starts.get(row) else { return };
+            let next = t.row_starts.get(row + 1).map_or(t.ends.len() as u32, |r| r.0);
+            for idx in first as usize..next as usize {
+                let e = t.ends[idx];
+                let end = (e & OFFSET) as usize;
+                let value = if e & (OWNED | QUOTED) != 0 { t.field(row, idx - first as usize) } else { t.buf.get(start as usize..end) };
+                start = end as u32 + 1;
+                let cell = match value {
+                    None | Some("") => Cell::Empty,
+                    Some(s) => Cell::Text(s),
+                };
+                if !f(cell) {
+                    return;
+                }
+            }
+            return;
+        }
+        for c in 0..self.width() {
+            if !f(self.cell(row, c)) {
+                return;
+            }
+        }
+    }
     pub fn row_is_empty(&self, row: usize) -> bool {
         (0..self.width()).all(|c| self.cell(row, c).is_empty())
     }
@@ -417,6 +445,16 @@ struct Splitter<'a> {
 impl Splitter<'_> {
     /// Records the field whose text is `text[start..end]`.
     fn push(&mut self, start: usize, end: usize, flags: u32) -> Result<()> {
+        // A value is never longer than its text: most fields need no look.
+        if end - start > self.limits.max_cell_chars || self.replaced > 0 {
+            self.check(start, end, flags)?;
+        }
+        self.ends.push(end as u32 | flags);
+        Ok(())
+    }
+
+    /// Length limit and first damaged cell, for the field `push` records.
+    fn check(&mut self, start: usize, end: usize, flags: u32) -> Result<()> {
         let value = if flags & OWNED != 0 {
             let from = self.owned_at.last().map_or(0, |p| p.1 as usize);
             &self.owned[from..]
@@ -433,7 +471,6 @@ impl Splitter<'_> {
         if self.replaced > 0 && self.first_damaged.is_none() && value.contains('\u{FFFD}') {
             self.first_damaged = Some((row, col, value.to_string()));
         }
-        self.ends.push(end as u32 | flags);
         Ok(())
     }
 
@@ -606,6 +643,13 @@ mod tests {
         fn split_equals_the_csv_crate(text in "[a-cà ,;\t\r\n\"]{0,80}", d in proptest::sample::select(vec![b',', b';', b'\t'])) {
             let (grid, _) = split(text.clone(), d, "t.csv", &Limits::default(), "utf-8", 0).unwrap();
             proptest::prop_assert_eq!(cells(&grid), csv_crate(&text, d), "{:?}", text);
+            // Walking a row gives the same cells as looking each one up.
+            for r in 0..grid.height() {
+                let mut walked = Vec::new();
+                grid.for_each_cell(r, |c| { walked.push(c.display()); true });
+                walked.resize(grid.width(), String::new());
+                proptest::prop_assert_eq!(&walked, &cells(&grid)[r]);
+            }
         }
     }
 }

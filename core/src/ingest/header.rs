@@ -226,16 +226,13 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<Skip
     // per data row, a million times for a large export.
     let mut first_texts = [Cell::Empty; 3];
     let mut non_empty = 0;
-    for c in 0..sheet.width() {
-        let cell = sheet.cell(row, c);
-        if cell.is_empty() {
-            continue;
-        }
-        if non_empty < 3 {
+    sheet.for_each_cell(row, |cell| {
+        if !cell.is_empty() {
             first_texts[non_empty] = cell;
+            non_empty += 1;
         }
-        non_empty += 1;
-    }
+        non_empty < 3
+    });
     if non_empty == 0 {
         return Some(SkipReason::Blank);
     }

@@ -182,14 +182,14 @@ impl Sheet {
     /// (what polars calls categorical; that dtype is not in the wasm build).
     /// Values repeat heavily (communes, procedures), so each distinct raw
     /// cell is cleaned once, and grouping later hashes integers, not text.
-    pub fn text_codes(&self, col: Option<usize>, dict: &mut Dict) -> Vec<Option<u32>> {
-        let Some(c) = col else { return vec![None; self.data_rows.len()] };
-        let mut cache: PlHashMap<&str, Option<u32>> = PlHashMap::default();
+    pub fn text_codes(&self, col: Option<usize>, dict: &mut Dict) -> Vec<u32> {
+        let Some(c) = col else { return vec![Dict::NONE; self.data_rows.len()] };
+        let mut cache: PlHashMap<&str, u32> = PlHashMap::default();
         let mut codes = Vec::with_capacity(self.data_rows.len());
         for &r in &self.data_rows {
             let code = match self.raw.cell(r, c) {
-                Cell::Text(s) => *cache.entry(s).or_insert_with(|| self.text(r, c).map(|v| dict.code(v))),
-                _ => self.text(r, c).map(|v| dict.code(v)),
+                Cell::Text(s) => *cache.entry(s).or_insert_with(|| dict.code(self.text(r, c))),
+                _ => dict.code(self.text(r, c)),
             };
             codes.push(code);
         }
@@ -300,7 +300,8 @@ fn str_series(name: &str, v: Vec<Option<String>>) -> Column {
 }
 
 /// The distinct values of a dictionary-coded text column, in order of
-/// first appearance; a row holds the index of its value.
+/// first appearance: code `k ≥ 1` is `values[k - 1]`, code 0 no value (so
+/// code columns have no nulls and are read as plain slices).
 #[derive(Clone, Debug, Default)]
 pub struct Dict {
     pub values: Vec<String>,
@@ -308,17 +309,24 @@ pub struct Dict {
 }
 
 impl Dict {
-    pub fn code(&mut self, v: String) -> u32 {
+    pub const NONE: u32 = 0;
+
+    pub fn code(&mut self, v: Option<String>) -> u32 {
+        let Some(v) = v else { return Self::NONE };
         if let Some(&k) = self.index.get(&v) {
             return k;
         }
-        let k = self.values.len() as u32;
         self.values.push(v.clone());
+        let k = self.values.len() as u32;
         self.index.insert(v, k);
         k
     }
     pub fn get(&self, code: u32) -> Option<&str> {
-        self.values.get(code as usize).map(String::as_str)
+        self.values.get((code as usize).checked_sub(1)?).map(String::as_str)
+    }
+    /// The code of a value, if any row holds it.
+    pub fn find(&self, v: &str) -> Option<u32> {
+        self.index.get(v).copied()
     }
 }
 
@@ -369,33 +377,36 @@ impl DossierTable {
         Ok(DossierTable { df: DataFrame::new(cols)?, dicts, sheet: sheet.name().to_string(), present })
     }
 
-    /// A dimension's code per row (`None` = no value) and its dictionary.
-    pub fn dim(&self, name: &str) -> PolarsResult<(Vec<Option<u32>>, &Dict)> {
+    /// A dimension's code per row (`Dict::NONE` = no value) and its dictionary.
+    pub fn dim(&self, name: &str) -> PolarsResult<(&[u32], &Dict)> {
         let dict = self.dicts.get(name).ok_or_else(|| PolarsError::ColumnNotFound(name.to_string().into()))?;
-        Ok((self.df.column(name)?.u32()?.into_iter().collect(), dict))
+        Ok((self.df.column(name)?.u32()?.cont_slice()?, dict))
     }
 }
 
 /// The submission channel of each row, coded into "online", "in_person",
 /// "postal"; a value that names no channel gets a diagnostic.
-fn channel_codes(sheet: &mut Sheet, dict: &mut Dict) -> Vec<Option<u32>> {
-    let Some(c) = sheet.canon_col(Canon::Channel) else { return vec![None; sheet.data_rows.len()] };
+fn channel_codes(sheet: &mut Sheet, dict: &mut Dict) -> Vec<u32> {
+    let Some(c) = sheet.canon_col(Canon::Channel) else { return vec![Dict::NONE; sheet.data_rows.len()] };
     let mut codes = Vec::with_capacity(sheet.data_rows.len());
     let mut unknown = Vec::new();
     {
         // Parsed once per distinct cell: a million rows use a handful.
-        let mut seen: PlHashMap<&str, Option<Option<u32>>> = PlHashMap::default();
-        let mut parse = |r: usize| sheet.text(r, c).map(|t| values::parse_channel(&t).map(|ch| dict.code(channel_name(ch).to_string())));
+        let mut seen: PlHashMap<&str, Option<u32>> = PlHashMap::default();
+        // None: a value that names no channel.
+        let mut parse = |r: usize| match sheet.text(r, c) {
+            None => Some(Dict::NONE),
+            Some(t) => values::parse_channel(&t).map(|ch| dict.code(Some(channel_name(ch).to_string()))),
+        };
         for &r in &sheet.data_rows {
-            // None: no value; Some(None): a value that names no channel.
             let v = match sheet.raw.cell(r, c) {
                 Cell::Text(t) => *seen.entry(t).or_insert_with(|| parse(r)),
                 _ => parse(r),
             };
-            if v == Some(None) {
+            if v.is_none() {
                 unknown.push(r);
             }
-            codes.push(v.flatten());
+            codes.push(v.unwrap_or(Dict::NONE));
         }
     }
     for r in unknown {

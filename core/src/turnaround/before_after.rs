@@ -84,9 +84,9 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
         return Vec::new();
     };
     // Matching keys per distinct name (the codes), not per dossier.
-    let keys_of = |d: &crate::ingest::Dict| d.values.iter().map(|v| name_key(v)).collect::<Vec<_>>();
+    let keys_of = |d: &crate::ingest::Dict| std::iter::once(String::new()).chain(d.values.iter().map(|v| name_key(v))).collect::<Vec<_>>();
     let (ckeys, vkeys) = (keys_of(cdict), keys_of(vdict));
-    let key = |keys: &[String], k: Option<u32>| k.and_then(|k| keys.get(k as usize)).cloned().unwrap_or_default();
+    let key = |keys: &[String], k: u32| keys.get(k as usize).cloned().unwrap_or_default();
     for i in 0..prep.received.len() {
         let (Some(rec), Some(obs)) = (prep.received[i], prep.observation(i)) else { continue };
         let ck = key(&ckeys, communes[i]);

@@ -150,23 +150,38 @@ fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
         prep.facts.rows.iter().for_each(|f| acc.add(f));
         return Ok(vec![Group { by: Default::default(), metrics: acc.metrics().unwrap_or_default() }]);
     }
-    let gb = prep.df.group_by(by.iter().map(String::as_str))?;
-    let keys: Vec<Vec<Option<String>>> = gb
-        .keys()
-        .iter()
-        .map(|c| prep.key_names(c))
-        .collect::<Result<_>>()?;
+    // One UInt64 key per row (the codes in mixed radix) lets polars group on
+    // a single integer column; grouping on several columns row-encodes
+    // every row first. Several text columns of a huge file would overflow
+    // 64 bits only with millions of distinct values each: then polars
+    // groups the columns themselves.
+    let cols: Vec<&[u32]> = by.iter().map(|b| -> Result<&[u32]> { Ok(prep.df.column(b)?.u32()?.cont_slice()?) }).collect::<Result<_>>()?;
+    let radices: Vec<u64> = cols.iter().map(|c| u64::from(c.iter().copied().max().unwrap_or(0)) + 1).collect();
+    let fits = radices.iter().try_fold(1u64, |acc, &r| acc.checked_mul(r)).is_some();
+    let positions = if fits && by.len() > 1 {
+        let key: Vec<u64> = (0..prep.df.height()).map(|i| cols.iter().zip(&radices).fold(0u64, |k, (c, &r)| k * r + u64::from(c[i]))).collect();
+        DataFrame::new(vec![Column::new("key".into(), key)])?.group_by(["key"])?.take_groups()
+    } else {
+        prep.df.group_by(by.iter().map(String::as_str))?.take_groups()
+    };
     // Rows are visited in table order, each appended to its group's buffers:
     // visiting each group's rows in turn would jump across the whole table
     // (a cache miss per row, most of the time of this function).
-    let positions = gb.get_groups();
     let mut gid = vec![u32::MAX; prep.df.height()];
+    let mut firsts = Vec::with_capacity(positions.len());
     for (g, ind) in positions.iter().enumerate() {
         match ind {
-            GroupsIndicator::Idx((_, idx)) => idx.iter().for_each(|&i| gid[i as usize] = g as u32),
-            GroupsIndicator::Slice([first, len]) => gid[first as usize..(first + len) as usize].fill(g as u32),
+            GroupsIndicator::Idx((first, idx)) => {
+                firsts.push(first as usize);
+                idx.iter().for_each(|&i| gid[i as usize] = g as u32)
+            }
+            GroupsIndicator::Slice([first, len]) => {
+                firsts.push(first as usize);
+                gid[first as usize..(first + len) as usize].fill(g as u32)
+            }
         }
     }
+    let key_cols: Vec<&Column> = by.iter().map(|b| prep.df.column(b)).collect::<PolarsResult<_>>()?;
     let mut accs: Vec<Acc> = (0..positions.len()).map(|_| Acc::default()).collect();
     for (fact, &g) in prep.facts.rows.iter().zip(&gid) {
         if let Some(acc) = accs.get_mut(g as usize) {
@@ -177,7 +192,8 @@ fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
     for (g, mut acc) in accs.into_iter().enumerate() {
         // A group with no dossier in scope does not exist for the analysis.
         if let Some(m) = acc.metrics() {
-            groups.push((keys.iter().map(|k| k[g].clone()).collect(), m));
+            let keys = key_cols.iter().map(|c| prep.key_name(c, firsts[g])).collect::<Result<_>>()?;
+            groups.push((keys, m));
         }
     }
     groups.sort_by(|a, b| {

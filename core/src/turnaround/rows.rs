@@ -5,7 +5,7 @@ use super::{Bin, TurnaroundWarning};
 use crate::calendar::Calendar;
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::ingest::DossierTable;
+use crate::ingest::{Dict, DossierTable};
 use crate::text::fold_key;
 use polars::prelude::*;
 use std::collections::HashMap;
@@ -15,8 +15,9 @@ const CERTIFIED_COPY_CUTOFF_SECS: u32 = 15 * 3600;
 
 pub struct Prepared<'a> {
     pub table: &'a DossierTable,
-    /// The grouping dimensions, one row per dossier: the text dimensions as
-    /// the table's codes, `month` as a number (`Prepared::month_name`).
+    /// The grouping dimensions, one row per dossier, all UInt32 without
+    /// nulls: the text dimensions as the table's codes, `month` as year × 12
+    /// + month (`Prepared::month_name`); 0 is no value.
     pub df: DataFrame,
     /// What the metrics are computed from, one entry per dossier.
     pub facts: Facts,
@@ -97,9 +98,13 @@ impl<'a> Prepared<'a> {
         let (procedure_code, _) = table.dim("procedure_code")?;
         let (field, fields) = table.dim("field")?;
         let (channel, channels) = table.dim("channel")?;
-        let online = channels.values.iter().position(|c| c == "online").map(|k| k as u32);
+        let online = channels.find("online");
         // A procedure by name, else by code.
-        let proc_key = |i: usize| procedure[i].map(|k| (true, k)).or(procedure_code[i].map(|k| (false, k)));
+        let proc_key = |i: usize| match (procedure[i], procedure_code[i]) {
+            (Dict::NONE, Dict::NONE) => None,
+            (Dict::NONE, k) => Some((false, k)),
+            (k, _) => Some((true, k)),
+        };
         let (paid, digitised) = (bools(df, "paid_online")?, bools(df, "digitised")?);
         let mut warnings = Vec::new();
 
@@ -129,8 +134,8 @@ impl<'a> Prepared<'a> {
             .filter_map(|(p, counts)| counts.into_iter().max_by_key(|&(d, c)| (c, -d)).map(|(d, _)| (p, d)))
             .collect();
 
-        let mut cert_cache: PlHashMap<(Option<u32>, Option<u32>), bool> = PlHashMap::default();
-        let is_cert = |f: Option<u32>, p: Option<u32>| is_certified_copy(f.and_then(|k| fields.get(k)), p.and_then(|k| procedures.get(k)));
+        let mut cert_cache: PlHashMap<(u32, u32), bool> = PlHashMap::default();
+        let is_cert = |f: u32, p: u32| is_certified_copy(fields.get(f), procedures.get(p));
         let mut facts = Vec::with_capacity(n);
         let mut month = Vec::with_capacity(n);
         let (mut no_received, mut negative) = (0u32, 0u32);
@@ -139,7 +144,7 @@ impl<'a> Prepared<'a> {
             let Some(rec) = received[i].filter(|&r| r <= as_of.0) else {
                 no_received += u32::from(received[i].is_none());
                 facts.push(f);
-                month.push(None);
+                month.push(0u32);
                 continue;
             };
             let rec_d = Date(rec);
@@ -172,7 +177,7 @@ impl<'a> Prepared<'a> {
             });
             f.flags |= Fact::IN_SCOPE;
             let (y, m, _) = rec_d.ymd();
-            month.push(Some(y * 12 + m as i32 - 1));
+            month.push(u32::try_from(y * 12 + m as i32).unwrap_or(0));
             match comp {
                 Some(c) => {
                     let w = cal.working_days_between(rec_d, Date(c));
@@ -192,7 +197,7 @@ impl<'a> Prepared<'a> {
                     f.set_tri(Fact::LATE_ANY, Some(overdue));
                 }
             }
-            f.set_tri(Fact::ONLINE, channel[i].map(|c| Some(c) == online));
+            f.set_tri(Fact::ONLINE, (channel[i] != Dict::NONE).then(|| Some(channel[i]) == online));
             f.set_tri(Fact::PAID_ONLINE, paid[i]);
             f.set_tri(Fact::DIGITISED, digitised[i]);
             facts.push(f);
@@ -218,18 +223,20 @@ impl<'a> Prepared<'a> {
         Ok(Prepared { table, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received })
     }
 
-    /// A grouping key of `df` as the user reads it.
-    pub fn key_names(&self, c: &Column) -> Result<Vec<Option<String>>> {
+    /// The grouping key of row `row` in column `c` of `df`, as the user
+    /// reads it; `None` for no value.
+    pub fn key_name(&self, c: &Column, row: usize) -> Result<Option<String>> {
+        let code = c.u32()?.get(row).unwrap_or(Dict::NONE);
         if c.name().as_str() == "month" {
-            return Ok(c.i32()?.into_iter().map(|m| m.map(Self::month_name)).collect());
+            return Ok((code != 0).then(|| Self::month_name(code)));
         }
-        let dict = self.table.dicts.get(c.name().as_str());
-        Ok(c.u32()?.into_iter().map(|k| k.and_then(|k| dict?.get(k)).map(str::to_string)).collect())
+        Ok(self.table.dicts.get(c.name().as_str()).and_then(|d| d.get(code)).map(str::to_string))
     }
 
-    /// "YYYY-MM" for a `month` value of `df`.
-    pub fn month_name(m: i32) -> String {
-        format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+    /// "YYYY-MM" for a `month` code of `df` (year × 12 + month; 0 = none).
+    pub fn month_name(code: u32) -> String {
+        let k = code.saturating_sub(1);
+        format!("{:04}-{:02}", k / 12, k % 12 + 1)
     }
 
     /// Per dossier in scope: Kaplan–Meier time and event, and calendar days
