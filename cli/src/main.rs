@@ -86,7 +86,7 @@ fn open(a: &Args) -> Result<Session, Error> {
         };
         opts.framework = Some(fw);
     }
-    Session::open(&bytes, name, opts, &thonso_core::ingest::NoProgress)
+    Session::open(bytes, name, opts, &thonso_core::ingest::NoProgress)
 }
 
 fn run(a: &Args) -> Result<String, Error> {

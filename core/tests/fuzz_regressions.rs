@@ -47,7 +47,7 @@ fn csv(data: &[u8], what: &str) {
     let fw = Framework::default_vn();
     let small = Limits { max_cells: 64, max_cell_chars: 16, ..Limits::default() };
     for limits in [Limits::default(), small] {
-        match read_delimited(data, "data", &limits) {
+        match read_delimited(data.into(), "data", &limits) {
             Ok((raw, _)) => {
                 let _ = analyse(raw, &fw, None);
             }

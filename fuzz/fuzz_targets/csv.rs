@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     // Small limits too, so the limit checks themselves are exercised.
     let small = Limits { max_cells: 64, max_cell_chars: 16, ..Limits::default() };
     for limits in [Limits::default(), small] {
-        match read_delimited(data, "data", &limits) {
+        match read_delimited(data.into(), "data", &limits) {
             Ok((raw, _)) => {
                 let sheet = analyse(raw, framework(), None);
                 let _ = sheet.name();

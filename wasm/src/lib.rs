@@ -148,7 +148,7 @@ pub struct Session {
 #[wasm_bindgen]
 impl Session {
     /// Opens a file: reads, classifies and maps every sheet.
-    pub fn open(bytes: &[u8], file_name: &str, on_progress: Option<js_sys::Function>, options: JsValue) -> Result<Session, JsValue> {
+    pub fn open(bytes: Vec<u8>, file_name: &str, on_progress: Option<js_sys::Function>, options: JsValue) -> Result<Session, JsValue> {
         let o: OpenOptions = from_js(options)?;
         let opts = core::session::SessionOptions {
             framework: o.framework,

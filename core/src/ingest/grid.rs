@@ -297,6 +297,30 @@ pub fn decode_text_counted(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// [`decode_text_counted`]; valid UTF-8 given by value becomes the text
+/// without a copy.
+fn decode_owned(bytes: std::borrow::Cow<'_, [u8]>) -> Decoded {
+    match bytes {
+        std::borrow::Cow::Owned(mut v) if !v.starts_with(&[0xFF, 0xFE]) && !v.starts_with(&[0xFE, 0xFF]) && super::format::utf16_without_bom(&v).is_none() => {
+            let bom = v.starts_with(&[0xEF, 0xBB, 0xBF]);
+            if bom {
+                v.drain(..3);
+            }
+            match String::from_utf8(v) {
+                Ok(text) => Decoded { text, encoding: if bom { "utf-8-bom" } else { "utf-8" }, replaced: 0 },
+                Err(e) => {
+                    let mut v = e.into_bytes();
+                    if bom {
+                        v.splice(..0, [0xEF, 0xBB, 0xBF]);
+                    }
+                    decode_text_counted(&v)
+                }
+            }
+        }
+        bytes => decode_text_counted(&bytes),
+    }
+}
+
 /// UTF-8 with one U+FFFD for each run of invalid bytes, and how many.
 fn utf8_lossy(bytes: &[u8]) -> (String, usize) {
     let mut text = String::with_capacity(bytes.len());
@@ -379,8 +403,8 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     best.0
 }
 
-pub fn read_delimited(bytes: &[u8], name: &str, limits: &Limits) -> Result<(RawSheet, &'static str)> {
-    let Decoded { text, encoding, replaced } = decode_text_counted(bytes);
+pub fn read_delimited(bytes: std::borrow::Cow<'_, [u8]>, name: &str, limits: &Limits) -> Result<(RawSheet, &'static str)> {
+    let Decoded { text, encoding, replaced } = decode_owned(bytes);
     let delim = sniff_delimiter(&text);
     split(text, delim, name, limits, encoding, replaced)
 }
@@ -584,21 +608,21 @@ mod tests {
         // Legacy 8-bit text (TCVN3 "Thôn" is "Th«n") stays Latin-1 for the repair step.
         let d = decode_text_counted(b"Th\xabn;X\xb7\n");
         assert_eq!((d.encoding, d.replaced), ("latin-1", 0));
-        let (s, _) = read_delimited(b"Th\xc3\xb4n;X\xc3\xa3\nS\xc6\xa1n H\xc3\xa0;\xff\n", "t.csv", &Limits::default()).unwrap();
+        let (s, _) = read_delimited(b"Th\xc3\xb4n;X\xc3\xa3\nS\xc6\xa1n H\xc3\xa0;\xff\n".to_vec().into(), "t.csv", &Limits::default()).unwrap();
         let note = &s.read_notes()[0];
         assert_eq!((note.row, note.column.as_deref()), (Some(2), Some("B")));
     }
 
     #[test]
     fn text_grid_fields() {
-        let (s, enc) = read_delimited("\u{FEFF}a;b\n1;\"x;y\"\n;3\n".as_bytes(), "t.csv", &Limits::default()).unwrap();
+        let (s, enc) = read_delimited("\u{FEFF}a;b\n1;\"x;y\"\n;3\n".as_bytes().to_vec().into(), "t.csv", &Limits::default()).unwrap();
         assert_eq!(enc, "utf-8-bom");
         assert_eq!(s.height(), 3);
         assert_eq!(s.cell(1, 1), Cell::Text("x;y"));
         assert_eq!(s.cell(2, 0), Cell::Empty);
         assert_eq!(s.cell(2, 5), Cell::Empty);
         let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Xã\tThôn\r\nA\tB\r\n".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
-        let (s, enc) = read_delimited(&utf16, "t.txt", &Limits::default()).unwrap();
+        let (s, enc) = read_delimited(utf16.into(), "t.txt", &Limits::default()).unwrap();
         assert_eq!(enc, "utf-16le");
         assert_eq!(s.cell(0, 1), Cell::Text("Thôn"));
     }

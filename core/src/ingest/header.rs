@@ -276,7 +276,7 @@ fn could_be_totals(s: &str) -> bool {
     let t = s.trim_start();
     let mut chars = t.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
-    let o_like = |c: char| matches!(c, 'o' | 'O') || "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ".contains(c) || c == '\u{302}';
+    let o_like = |c: char| matches!(c, 'o' | 'O') || crate::text::plain_letter(c).is_some_and(|l| l.eq_ignore_ascii_case(&b'o'));
     t.len() <= 40
         && match a {
             'T' | 't' | 'C' | 'c' => o_like(b),
@@ -288,7 +288,7 @@ fn could_be_totals(s: &str) -> bool {
 /// "I", "II.", "IV)", "III. Hạ tầng số (04 chỉ tiêu)".
 pub fn is_roman_group(s: &str) -> bool {
     let t = s.trim();
-    let head: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let head = &t[..t.bytes().take_while(u8::is_ascii_alphabetic).count()];
     if head.is_empty() || head.len() > 5 || !head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
         return false;
     }
@@ -299,6 +299,17 @@ pub fn is_roman_group(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn totals_labels_pass_the_cheap_check_and_names_do_not() {
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Tổng cộng").collect();
+        for s in ["Tổng cộng", "TỔNG CỘNG", " Cộng", "Tổng số", "Total", "Grand total", nfd.as_str()] {
+            assert!(could_be_totals(s), "{s}");
+        }
+        for s in ["Thanh Mỹ", "Châu Quang", "Giàng Chu Phìn", "Trực tiếp", "2402.046.000000", "T", ""] {
+            assert!(!could_be_totals(s), "{s}");
+        }
+    }
 
     #[test]
     fn roman_groups() {

@@ -52,7 +52,7 @@ pub fn raw_sheets(bytes: &[u8], file_name: &str, reference: bool) -> Result<Vec<
     if reference {
         workbook::read_reference(bytes, format, &limits)
     } else {
-        workbook::read_all(bytes, file_name, format, &limits, &NoProgress).map(|r| r.0)
+        workbook::read_all(bytes.into(), file_name, format, &limits, &NoProgress).map(|r| r.0)
     }
 }
 
@@ -172,7 +172,7 @@ pub struct OpenOptions {
 }
 
 /// Reads, classifies and maps every sheet of a file.
-pub fn open(bytes: &[u8], file_name: &str, fw: &Framework, opts: &OpenOptions, progress: &dyn Progress) -> Result<Workbook> {
+pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, fw: &Framework, opts: &OpenOptions, progress: &dyn Progress) -> Result<Workbook> {
     let result = (|| {
         if bytes.len() > opts.limits.max_bytes {
             return Err(grid::too_large(
@@ -181,7 +181,8 @@ pub fn open(bytes: &[u8], file_name: &str, fw: &Framework, opts: &OpenOptions, p
                 &format!("{} MB, limit {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
             ));
         }
-        let format = format::detect(bytes)?;
+        let format = format::detect(&bytes)?;
+        let sha256 = known_sha256(opts.sha256.as_deref()).unwrap_or_else(|| crate::sha256_hex(&bytes));
         progress.report(0, 100, "read");
         let (raws, text_encoding) = workbook::read_all(bytes, file_name, format, &opts.limits, progress)?;
         let total = raws.len();
@@ -192,7 +193,7 @@ pub fn open(bytes: &[u8], file_name: &str, fw: &Framework, opts: &OpenOptions, p
             sheets.push(analyse(raw, fw, overrides));
         }
         progress.report(100, 100, "done");
-        Ok(Workbook { file_name: file_name.to_string(), format, text_encoding, sheets, sha256: known_sha256(opts.sha256.as_deref()).unwrap_or_else(|| crate::sha256_hex(bytes)) })
+        Ok(Workbook { file_name: file_name.to_string(), format, text_encoding, sheets, sha256 })
     })();
     result.map_err(|e| e.in_file(file_name))
 }

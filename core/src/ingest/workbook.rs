@@ -9,7 +9,7 @@ use calamine::{Data, Ods, Range, Reader, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 
 pub fn read_all(
-    bytes: &[u8],
+    bytes: std::borrow::Cow<'_, [u8]>,
     file_name: &str,
     format: Format,
     limits: &Limits,
@@ -19,6 +19,7 @@ pub fn read_all(
         let (sheet, enc) = read_delimited(bytes, sheet_name_for_text(file_name), limits)?;
         return Ok((vec![sheet], Some(enc)));
     }
+    let bytes = &*bytes;
     if matches!(format, Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Ods) {
         check_zip(bytes, limits)?;
     }
@@ -65,7 +66,7 @@ pub fn read_reference(bytes: &[u8], format: Format, limits: &Limits) -> Result<V
         Format::Xlsx | Format::Xlsm => {
             read_with(Xlsx::new(Cursor::new(bytes)).map_err(|e| open_error(&e.to_string()))?, limits, &super::NoProgress)
         }
-        _ => read_all(bytes, "reference", format, limits, &super::NoProgress).map(|r| r.0),
+        _ => read_all(bytes.into(), "reference", format, limits, &super::NoProgress).map(|r| r.0),
     }
 }
 
