@@ -87,6 +87,9 @@ impl Session {
                 }
             }
         }
+        // Progress: reading 0–50, sheets and columns 50–75 (ingest), the
+        // typed tables 75–100.
+        progress.report(75, 100, "table");
         let main_of = |wb: &Workbook, k: Kind| wb.main_sheet(k).map(|s| s.name().to_string());
         let dossiers = match main_of(&wb, Kind::Dossiers) {
             Some(name) => wb.sheet_mut(&name).map(DossierTable::from_sheet).transpose()?,
@@ -115,6 +118,7 @@ impl Session {
             }),
             None => None,
         };
+        progress.report(100, 100, "done");
         Ok(Session { workbook: wb, framework: fw, framework_source: source, units, dossiers, plan, calendar_ext, workspace: None })
     }
 

@@ -13,6 +13,8 @@ test('cancel stops a long read and the page stays usable', async ({ page }) => {
   await pickFile(page, 'rat-lon.xlsx', big);
   await expect(page.getByTestId('progress-area')).toBeVisible();
   await expect(page.getByTestId('progress')).toBeVisible();
+  // The stage is named in Vietnamese, never the core's internal stage name.
+  await expect(page.getByTestId('progress-text')).toHaveText(/^(Đọc tệp|Nhận diện trang tính và cột|Đọc giá trị các ô|Hoàn tất)( \d+%)?$/);
   await shot(page, 'cancel-reading', false);
   await page.getByTestId('cancel').click();
   await expect(page.getByTestId('progress-area')).toBeHidden();

@@ -367,6 +367,9 @@ const STRINGS = {
   offline_ready: ['Trang đã được lưu để dùng cả khi mất mạng.', 'This page is saved for use without a connection.'],
   offline_package: ['Tải bản một tệp (thonso.html) cho máy không vào được trang', 'Download the one-file version (thonso.html) for computers that cannot reach the site'],
   stage_read: ['Đọc tệp', 'Reading the file'],
+  stage_analyse: ['Nhận diện trang tính và cột', 'Recognising sheets and columns'],
+  stage_table: ['Đọc giá trị các ô', 'Reading cell values'],
+  stage_done: ['Hoàn tất', 'Done'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof STRINGS;

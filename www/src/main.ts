@@ -408,6 +408,11 @@ function renderSaveState(): void {
           : t('save_saving');
 }
 
+/** The core's progress stages ("read", "analyse", "table", "done") as labels. */
+function stageKey(stage: string): 'stage_read' | 'stage_analyse' | 'stage_table' | 'stage_done' {
+  return stage === 'analyse' ? 'stage_analyse' : stage === 'table' ? 'stage_table' : stage === 'done' ? 'stage_done' : 'stage_read';
+}
+
 function updateProgress(): void {
   const l = state.loading;
   if (!l) return;
@@ -418,7 +423,7 @@ function updateProgress(): void {
     progressEl.removeAttribute('value'); // indeterminate until the core reports a total
   }
   const pctText = l.total > 0 ? ` ${Math.round((100 * l.done) / l.total)}%` : '';
-  progressText.textContent = `${l.stage || t('stage_read')}${pctText}`;
+  progressText.textContent = `${t(stageKey(l.stage))}${pctText}`;
 }
 
 function renderMessages(): void {

@@ -421,6 +421,11 @@ fn split(text: String, delim: u8, name: &str, limits: &Limits, encoding: &'stati
     }
     let mut s = Splitter { text: &text, delim, name, limits, replaced, ends: Vec::new(), row_starts: Vec::new(), owned: String::new(), owned_at: Vec::new(), first_damaged: None };
     let b = text.as_bytes();
+    let mut class = [0u8; 256];
+    class[usize::from(delim)] = DELIM;
+    class[usize::from(b'\n')] = LINE_END;
+    class[usize::from(b'\r')] = LINE_END;
+    class[usize::from(b'"')] = QUOTE;
     let mut width = 0usize;
     let mut pos = 0usize;
     while pos < b.len() {
@@ -430,16 +435,27 @@ fn split(text: String, delim: u8, name: &str, limits: &Limits, encoding: &'stati
         }
         let first = s.ends.len();
         s.row_starts.push((first as u32, pos as u32));
-        let stop = memchr::memchr3(b'\n', b'\r', b'"', &b[pos..]).map_or(b.len(), |i| pos + i);
-        pos = if b.get(stop) == Some(&b'"') {
+        // One pass over the line: fields end at the delimiter; a quote
+        // sends the whole record to the slow path.
+        let (mut i, mut start) = (pos, pos);
+        let quoted = loop {
+            match b.get(i).map(|&c| class[usize::from(c)]) {
+                None | Some(LINE_END) => break false,
+                Some(DELIM) => {
+                    s.push(start, i, 0)?;
+                    start = i + 1;
+                }
+                Some(QUOTE) => break true,
+                _ => {}
+            }
+            i += 1;
+        };
+        pos = if quoted {
+            s.ends.truncate(first);
             s.record(pos)?
         } else {
-            let mut start = pos;
-            for end in memchr::memchr_iter(delim, &b[pos..stop]).map(|i| pos + i).chain(std::iter::once(stop)) {
-                s.push(start, end, 0)?;
-                start = end + 1;
-            }
-            stop + 1
+            s.push(start, i, 0)?;
+            i + 1
         };
         width = width.max(s.ends.len() - first);
         if s.ends.len() > limits.max_cells {
@@ -451,6 +467,11 @@ fn split(text: String, delim: u8, name: &str, limits: &Limits, encoding: &'stati
     let grid = TextGrid { buf: text, ends, row_starts, owned, owned_at, width, notes };
     Ok((RawSheet { name: name.to_string(), store: Store::Text(grid) }, encoding))
 }
+
+/// Byte classes of the splitter's fast path.
+const DELIM: u8 = 1;
+const LINE_END: u8 = 2;
+const QUOTE: u8 = 3;
 
 struct Splitter<'a> {
     text: &'a str,

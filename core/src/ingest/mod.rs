@@ -188,11 +188,10 @@ pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, fw: &Framework, 
         let total = raws.len();
         let mut sheets = Vec::with_capacity(total);
         for (i, raw) in raws.into_iter().enumerate() {
-            progress.report(50 + 50 * i / total.max(1), 100, "analyse");
+            progress.report(50 + 25 * i / total.max(1), 100, "analyse");
             let overrides = opts.mapping.get(&raw.name);
             sheets.push(analyse(raw, fw, overrides));
         }
-        progress.report(100, 100, "done");
         Ok(Workbook { file_name: file_name.to_string(), format, text_encoding, sheets, sha256 })
     })();
     result.map_err(|e| e.in_file(file_name))
