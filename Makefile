@@ -42,6 +42,7 @@ deps: deps-wasm deps-npm
 wasm: deps-wasm
 	cargo build -p thonso-wasm --target $(WASM_TARGET) --profile $(WASM_PROFILE)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(PKG) $(WASM_FILE)
+	node www/build/write-demo.mjs
 
 sizes:
 	@f=$(PKG)/thonso_wasm_bg.wasm; \

@@ -183,3 +183,15 @@ test('every workbook in tests/fixtures opens or fails with a coded Error', () =>
     }
   }
 });
+
+test('the precomputed demo asset is exactly what the package generates', () => {
+  // www/build/write-demo.mjs writes it at build time; the site serves it
+  // instead of generating the demo at start-up, so it must never go stale.
+  const asset = readFileSync(path.join(PKG, 'thonso-demo.xlsx'));
+  const generated = wasm.demo_workbook();
+  assert.equal(asset.length, generated.length);
+  assert.ok(Buffer.from(generated).equals(asset), 'demo asset differs from demo_workbook()');
+  const s = open(asset, 'thonso-demo.xlsx');
+  assert.ok(s.score({}).summary.recognized > 0, 'the demo scores villages');
+  s.free();
+});

@@ -19,3 +19,8 @@ export function wasmInput(): Promise<ArrayBuffer> {
     self.addEventListener('message', onMessage as EventListener);
   });
 }
+
+// The single file carries no demo workbook: the engine generates it.
+export function demoInput(): URL | null {
+  return null;
+}

@@ -4,3 +4,9 @@
 export function wasmInput(): URL {
   return new URL('../pkg/thonso_wasm_bg.wasm', import.meta.url);
 }
+
+// The demo workbook, precomputed at build time from this same wasm
+// (www/build/write-demo.mjs) and precached with the site.
+export function demoInput(): URL | null {
+  return new URL('../pkg/thonso-demo.xlsx', import.meta.url);
+}
