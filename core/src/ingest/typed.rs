@@ -186,9 +186,19 @@ impl Sheet {
         let Some(c) = col else { return vec![Dict::NONE; self.data_rows.len()] };
         let mut cache: PlHashMap<&str, u32> = PlHashMap::default();
         let mut codes = Vec::with_capacity(self.data_rows.len());
+        // Exports are usually sorted by commune, village or procedure: a
+        // cell equal to the one above needs no hashing.
+        let mut last: Option<(&str, u32)> = None;
         for &r in &self.data_rows {
             let code = match self.raw.cell(r, c) {
-                Cell::Text(s) => *cache.entry(s).or_insert_with(|| dict.code(self.text(r, c))),
+                Cell::Text(s) => match last {
+                    Some((prev, code)) if prev == s => code,
+                    _ => {
+                        let code = *cache.entry(s).or_insert_with(|| dict.code(self.text(r, c)));
+                        last = Some((s, code));
+                        code
+                    }
+                },
                 _ => dict.code(self.text(r, c)),
             };
             codes.push(code);
