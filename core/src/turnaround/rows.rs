@@ -71,11 +71,32 @@ pub struct Facts {
 }
 
 fn bools(df: &DataFrame, name: &str) -> Result<Vec<Option<bool>>> {
-    Ok(df.column(name)?.bool()?.into_iter().collect())
+    let ca = df.column(name)?.bool()?;
+    // A yes/no column the sheet does not have is all null.
+    if ca.null_count() == ca.len() {
+        return Ok(vec![None; ca.len()]);
+    }
+    Ok(ca.into_iter().collect())
 }
 
 fn i32s(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>> {
-    Ok(df.column(name)?.i32()?.into_iter().collect())
+    Ok(numbers(df.column(name)?.i32()?))
+}
+
+/// A numeric column as options, chunk by chunk (values zipped with the
+/// validity bits: the generic iterator is several times slower in wasm).
+fn numbers<T: PolarsNumericType>(ca: &ChunkedArray<T>) -> Vec<Option<T::Native>> {
+    if ca.null_count() == ca.len() {
+        return vec![None; ca.len()];
+    }
+    let mut out = Vec::with_capacity(ca.len());
+    for arr in ca.downcast_iter() {
+        match arr.validity() {
+            None => out.extend(arr.values().iter().map(|&v| Some(v))),
+            Some(valid) => out.extend(arr.values().iter().zip(valid.iter()).map(|(&v, ok)| ok.then_some(v))),
+        }
+    }
+    out
 }
 
 fn is_certified_copy(field: Option<&str>, procedure: Option<&str>) -> bool {
@@ -88,12 +109,12 @@ impl<'a> Prepared<'a> {
     pub fn new(table: &'a DossierTable, cal: &Calendar, as_of: Option<Date>) -> Result<Prepared<'a>> {
         let df = &table.df;
         let n = df.height();
-        let rows: Vec<u32> = df.column("row")?.u32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
+        let rows = df.column("row")?.u32()?;
         let received = i32s(df, "received")?;
-        let received_secs: Vec<Option<u32>> = df.column("received_secs")?.u32()?.into_iter().collect();
+        let received_secs = numbers(df.column("received_secs")?.u32()?);
         let due_given = i32s(df, "due")?;
         let completed_raw = i32s(df, "completed")?;
-        let deadline: Vec<Option<f64>> = df.column("legal_deadline_days")?.f64()?.into_iter().collect();
+        let deadline = numbers(df.column("legal_deadline_days")?.f64()?);
         let (procedure, procedures) = table.dim("procedure_name")?;
         let (procedure_code, _) = table.dim("procedure_code")?;
         let (field, fields) = table.dim("field")?;
@@ -153,7 +174,7 @@ impl<'a> Prepared<'a> {
                 negative += 1;
                 if warnings.len() < 200 {
                     warnings.push(TurnaroundWarning {
-                        row: Some(rows[i]),
+                        row: Some(rows.get(i).unwrap_or(0)),
                         message: format!("Ngày có kết quả ({}) trước ngày tiếp nhận ({}); hồ sơ được tính là chưa xong.", Date(c), rec_d),
                         message_en: format!("Completion date ({}) is before the received date ({}); counted as open.", Date(c), rec_d),
                     });
