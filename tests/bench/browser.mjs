@@ -191,10 +191,10 @@ try {
       page.on('worker', onWorker);
       await go();
       const ms = await interactive(page);
-      const m = await page.evaluate(() => ({ ...window.__m, origin: performance.timeOrigin, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null }));
+      const m = await page.evaluate(() => ({ ...window.__m, origin: performance.timeOrigin, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null, results: performance.getEntriesByName('thonso:results')[0]?.startTime ?? null }));
       page.off('worker', onWorker);
       runsOf[kind].push(ms);
-      marksOf[kind].push({ fcp: m.fcp, worker_created: m.worker_created, wasm_fetched: wasmAt ? wasmAt.end - m.origin : null, wasm_transfer_bytes: wasmAt?.bytes ?? null, worker_ready: m.worker_ready, interactive: ms });
+      marksOf[kind].push({ fcp: m.fcp, worker_created: m.worker_created, wasm_fetched: wasmAt ? wasmAt.end - m.origin : null, wasm_transfer_bytes: wasmAt?.bytes ?? null, worker_ready: m.worker_ready, results: m.results, interactive: ms });
       return ms;
     };
     const coldRuns = Math.max(3, Math.ceil(opts.runs / 2)); // not a peer comparison
@@ -221,13 +221,13 @@ try {
       return v.length ? stats(v).median : null;
     };
     const milestones = Object.fromEntries(
-      Object.entries(marksOf).map(([kind, xs]) => [kind, Object.fromEntries(['fcp', 'worker_created', 'wasm_fetched', 'worker_ready', 'interactive'].map((k) => [k, med(xs, k)]))]),
+      Object.entries(marksOf).map(([kind, xs]) => [kind, Object.fromEntries(['fcp', 'worker_created', 'wasm_fetched', 'worker_ready', 'results', 'interactive'].map((k) => [k, med(xs, k)]))]),
     );
     const via = sw?.controlled ? 'service-worker cache' : 'HTTP cache';
     results.sections.coldstart = { first: stats(runsOf.first), reload: stats(runsOf.reload), restart: stats(runsOf.restart), service_worker: sw, milestones, runs: marksOf };
     const msText = (k) => {
       const m = milestones[k];
-      return `paint ${fmtMs(m.fcp)} · worker ${fmtMs(m.worker_created)} · wasm fetched ${fmtMs(m.wasm_fetched)} · wasm ready ${fmtMs(m.worker_ready)}`;
+      return `paint ${fmtMs(m.fcp)} · worker ${fmtMs(m.worker_created)} · wasm fetched ${fmtMs(m.wasm_fetched)} · wasm ready ${fmtMs(m.worker_ready)} · results computed ${fmtMs(m.results)}`;
     };
     rows.push(['cold start: first visit → interactive (first results shown)', fmtStat(stats(runsOf.first)), '', '', '', '', msText('first')]);
     rows.push([`reload → interactive (${via})`, fmtStat(stats(runsOf.reload)), '', '', '≤ 1 s from cache', stats(runsOf.reload).median <= 1000 ? 'yes' : 'NO', msText('reload')]);

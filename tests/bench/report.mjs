@@ -41,9 +41,9 @@ if (B.coldstart) {
   const c = B.coldstart;
   const via = c.service_worker?.controlled ? 'service-worker cache' : 'HTTP cache';
   const m = (k) => c.milestones?.[k];
-  rows.push(['Chromium', `cold start, first visit → first results shown (wasm ready at ${fmtMs(m('first')?.worker_ready)})`, ms(c.first), '', '', '', '']);
-  rows.push(['Chromium', `reload (${via}) → first results shown (wasm ready at ${fmtMs(m('reload')?.worker_ready)})`, ms(c.reload), '', '', '≤ 1 s', met(c.reload.median <= 1000)]);
-  rows.push(['Chromium', `browser restart, same profile (${via}) → first results shown (wasm ready at ${fmtMs(m('restart')?.worker_ready)})`, ms(c.restart), '', '', '≤ 1 s', met(c.restart.median <= 1000)]);
+  rows.push(['Chromium', `cold start, first visit → first results shown (wasm ready at ${fmtMs(m('first')?.worker_ready)}, results computed at ${fmtMs(m('first')?.results)})`, ms(c.first), '', '', '', '']);
+  rows.push(['Chromium', `reload (${via}) → first results shown (wasm ready at ${fmtMs(m('reload')?.worker_ready)}, results computed at ${fmtMs(m('reload')?.results)})`, ms(c.reload), '', '', '≤ 1 s', met(c.reload.median <= 1000)]);
+  rows.push(['Chromium', `browser restart, same profile (${via}) → first results shown (wasm ready at ${fmtMs(m('restart')?.worker_ready)}, results computed at ${fmtMs(m('restart')?.results)})`, ms(c.restart), '', '', '≤ 1 s', met(c.restart.median <= 1000)]);
 }
 if (B.ui) {
   if (B.ui.xlsx100k) rows.push(['Chromium', 'real page: pick the 100k-row .xlsx → results shown', ms(B.ui.xlsx100k), '', '', '', '']);
