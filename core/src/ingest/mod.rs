@@ -235,11 +235,6 @@ impl Sheet {
         self.warnings.extend(self.raw.read_notes().iter().cloned());
         typed::detect_text_repair(self);
         if let Some(h) = self.header.clone() {
-            // Header text after legacy repair can match more columns.
-            if self.legacy.is_some() {
-                let redetected = header::detect(&self.raw, fw);
-                let _ = redetected;
-            }
             self.columns = map_columns(&h.names, fw, overrides);
             for r in h.first_data_row()..self.raw.height() {
                 match header::skip_reason(&self.raw, r, &h) {
