@@ -397,30 +397,26 @@ impl DossierTable {
 /// The submission channel of each row, coded into "online", "in_person",
 /// "postal"; a value that names no channel gets a diagnostic.
 fn channel_codes(sheet: &mut Sheet, dict: &mut Dict) -> Vec<u32> {
-    let Some(c) = sheet.canon_col(Canon::Channel) else { return vec![Dict::NONE; sheet.data_rows.len()] };
-    let mut codes = Vec::with_capacity(sheet.data_rows.len());
+    let col = sheet.canon_col(Canon::Channel);
+    // The cell texts, coded like any dimension; then each distinct text is
+    // parsed once (a million rows use a handful).
+    let mut texts = Dict::default();
+    let mut codes = sheet.text_codes(col, &mut texts);
+    let channel_of: Vec<Option<u32>> = std::iter::once(Some(Dict::NONE))
+        .chain(texts.values.iter().map(|t| values::parse_channel(t).map(|ch| dict.code(Some(channel_name(ch).to_string())))))
+        .collect();
     let mut unknown = Vec::new();
-    {
-        // Parsed once per distinct cell: a million rows use a handful.
-        let mut seen: PlHashMap<&str, Option<u32>> = PlHashMap::default();
-        // None: a value that names no channel.
-        let mut parse = |r: usize| match sheet.text(r, c) {
-            None => Some(Dict::NONE),
-            Some(t) => values::parse_channel(&t).map(|ch| dict.code(Some(channel_name(ch).to_string()))),
-        };
-        for &r in &sheet.data_rows {
-            let v = match sheet.raw.cell(r, c) {
-                Cell::Text(t) => *seen.entry(t).or_insert_with(|| parse(r)),
-                _ => parse(r),
-            };
-            if v.is_none() {
-                unknown.push(r);
-            }
-            codes.push(v.unwrap_or(Dict::NONE));
+    for (i, code) in codes.iter_mut().enumerate() {
+        let parsed = channel_of[*code as usize];
+        if parsed.is_none() {
+            unknown.push(sheet.data_rows[i]);
         }
+        *code = parsed.unwrap_or(Dict::NONE);
     }
-    for r in unknown {
-        sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
+    if let Some(c) = col {
+        for r in unknown {
+            sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
+        }
     }
     codes
 }
