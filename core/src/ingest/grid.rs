@@ -131,7 +131,12 @@ impl RawSheet {
         }
     }
     pub fn row_is_empty(&self, row: usize) -> bool {
-        (0..self.width()).all(|c| self.cell(row, c).is_empty())
+        let mut empty = true;
+        self.for_each_cell(row, |c| {
+            empty = c.is_empty();
+            empty
+        });
+        empty
     }
 }
 
@@ -301,20 +306,14 @@ pub fn decode_text_counted(bytes: &[u8]) -> Decoded {
 /// without a copy.
 fn decode_owned(bytes: std::borrow::Cow<'_, [u8]>) -> Decoded {
     match bytes {
-        std::borrow::Cow::Owned(mut v) if !v.starts_with(&[0xFF, 0xFE]) && !v.starts_with(&[0xFE, 0xFF]) && super::format::utf16_without_bom(&v).is_none() => {
-            let bom = v.starts_with(&[0xEF, 0xBB, 0xBF]);
-            if bom {
-                v.drain(..3);
-            }
+        std::borrow::Cow::Owned(v) if !v.starts_with(&[0xFF, 0xFE]) && !v.starts_with(&[0xFE, 0xFF]) && super::format::utf16_without_bom(&v).is_none() => {
             match String::from_utf8(v) {
-                Ok(text) => Decoded { text, encoding: if bom { "utf-8-bom" } else { "utf-8" }, replaced: 0 },
-                Err(e) => {
-                    let mut v = e.into_bytes();
-                    if bom {
-                        v.splice(..0, [0xEF, 0xBB, 0xBF]);
-                    }
-                    decode_text_counted(&v)
+                Ok(mut text) if text.starts_with('\u{FEFF}') => {
+                    text.drain(..3);
+                    Decoded { text, encoding: "utf-8-bom", replaced: 0 }
                 }
+                Ok(text) => Decoded { text, encoding: "utf-8", replaced: 0 },
+                Err(e) => decode_text_counted(e.as_bytes()),
             }
         }
         bytes => decode_text_counted(&bytes),
