@@ -8,6 +8,7 @@ import init, { Session } from 'thonso-wasm';
 import * as XLSX from '../../www/node_modules/xlsx/xlsx.mjs';
 import * as duckdb from '../../www/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs';
 import { TURNAROUND_SQL } from './sql.mjs';
+import { sha256Hex } from './digest.mjs';
 
 let thonso = null;
 let duck = null;
@@ -35,16 +36,6 @@ async function ensureDuck() {
     duck = { db, conn: db.connect() };
   }
   return duck;
-}
-
-/**
- * The file's SHA-256 as the app's worker computes it (WebCrypto), timed with
- * the read: without a digest from the host the core hashes in wasm, which
- * the app never does (~1 s for the 138 MB CSV).
- */
-async function sha256Hex(bytes) {
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const jobs = {

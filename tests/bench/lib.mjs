@@ -132,7 +132,4 @@ export function saveResults(name, obj) {
 }
 
 /** Hex SHA-256 by WebCrypto, as the app's worker computes it before a read. */
-export async function sha256Hex(bytes) {
-  const d = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex } from './digest.mjs';
