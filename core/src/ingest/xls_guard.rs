@@ -109,6 +109,16 @@ fn need(b: &[u8], n: usize, what: &'static str) -> Walk {
     Ok(())
 }
 
+/// A token of `size` bytes with a u16 at `row_at` that calamine's
+/// arithmetic overflows on (a panic) when it is u16::MAX.
+fn ref_token(t: &[u8], size: usize, row_at: usize, what: &'static str) -> Result<usize, Stop> {
+    need(t, size, what)?;
+    if OVERFLOW_PANICS && u16_at(t, row_at) == Some(u16::MAX) {
+        return Err(Stop::Panic(what));
+    }
+    Ok(size)
+}
+
 /// The first record calamine would panic on, or a sheet whose cells span
 /// more than `max_cells`; `None` when calamine can read the stream.
 pub fn hazard(stream: &[u8], max_cells: u64) -> Option<Hazard> {
@@ -379,13 +389,7 @@ fn formula(cell: &[u8]) -> Walk {
     while let Some((&ptg, rest)) = t.split_first() {
         t = rest;
         let size = match ptg {
-            0x3a | 0x5a | 0x7a => {
-                need(t, 6, P)?;
-                if OVERFLOW_PANICS && u16_at(t, 2) == Some(u16::MAX) {
-                    return Err(Stop::Panic(P));
-                }
-                6
-            }
+            0x3a | 0x5a | 0x7a => ref_token(t, 6, 2, P)?,
             0x3b | 0x5b | 0x7b | 0x3d | 0x5d | 0x7d => 10,
             0x3c | 0x5c | 0x7c => 6,
             0x01 => 4,
@@ -450,13 +454,7 @@ fn formula(cell: &[u8]) -> Walk {
                 }
                 4
             }
-            0x24 | 0x44 | 0x64 => {
-                need(t, 4, P)?;
-                if OVERFLOW_PANICS && u16_at(t, 0) == Some(u16::MAX) {
-                    return Err(Stop::Panic(P));
-                }
-                4
-            }
+            0x24 | 0x44 | 0x64 => ref_token(t, 4, 0, P)?,
             0x25 | 0x45 | 0x65 | 0x2B | 0x4B | 0x6B => 8,
             0x2A | 0x4A | 0x6A => 4,
             0x39 | 0x59 => 6,
