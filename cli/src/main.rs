@@ -15,11 +15,14 @@ const USAGE: &str = "Thôn Số — chấm tiêu chí thôn chuyển đổi số
 Cách dùng / Usage:
   thonso inspect    FILE [--json]
   thonso score      FILE [--framework FILE] [--json]
-  thonso turnaround FILE [--calendar FILE] [--by DIM[,DIM...]] [--as-of YYYY-MM-DD] [--json]
+  thonso turnaround FILE [--calendar FILE] [--by DIM[,DIM...]] [--as-of YYYY-MM-DD]
+                         [--no-culture-day] [--json]
   thonso demo       --out FILE.xlsx
   thonso --version
 
 FILE: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt (UTF-8, UTF-8 BOM, UTF-16), or a .thonso workspace.
+--no-culture-day: không tính Ngày Văn hóa Việt Nam (24/11, từ 2026) là ngày nghỉ /
+  count Vietnam Culture Day (24/11, from 2026) as a working day (its law was still being amended).
 Exit codes: 0 ok, 2 unusable input, 1 internal error.";
 
 struct Args {
@@ -31,6 +34,7 @@ struct Args {
     by: Vec<String>,
     as_of: Option<String>,
     out: Option<String>,
+    no_culture_day: bool,
 }
 
 fn usage_error(msg: &str) -> Error {
@@ -39,11 +43,12 @@ fn usage_error(msg: &str) -> Error {
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
     let cmd = it.next().ok_or_else(|| usage_error("Thiếu lệnh. / Missing command."))?;
-    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None };
+    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, no_culture_day: false };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| usage_error(&format!("{name} cần một giá trị. / {name} needs a value.")));
         match arg.as_str() {
             "--json" => a.json = true,
+            "--no-culture-day" => a.no_culture_day = true,
             "--framework" => a.framework = Some(value("--framework")?),
             "--calendar" => a.calendar = Some(value("--calendar")?),
             "--by" => a.by = value("--by")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
@@ -106,6 +111,9 @@ fn run(a: &Args) -> Result<String, Error> {
             let mut opts = TurnaroundOptions { by: a.by.clone(), ..Default::default() };
             if let Some(d) = &a.as_of {
                 opts.as_of = Some(parse_as_of(d)?);
+            }
+            if a.no_culture_day {
+                opts.culture_day = Some(false);
             }
             if let Some(cp) = &a.calendar {
                 let text = String::from_utf8_lossy(&read_file(cp)?).into_owned();

@@ -135,3 +135,29 @@ fn hostile_files_exit_2_with_the_vietnamese_message() {
         assert!(v["error"]["message"].as_str().is_some_and(|m| m.contains(vi)), "{v}");
     }
 }
+
+#[test]
+fn no_culture_day_counts_24_november_2026_as_a_working_day() {
+    // Received Mon 23/11/2026, result Wed 25/11/2026: Tue 24/11 is Vietnam
+    // Culture Day, so 1 working day; with --no-culture-day, 2.
+    let p = tmp("culture_day.csv");
+    std::fs::write(&p, "Mã hồ sơ,Ngày tiếp nhận,Ngày có kết quả\nHS-1,23/11/2026,25/11/2026\n").expect("write");
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let out = thonso().arg("turnaround").arg(&p).arg("--json").args(extra).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let on = run(&[]);
+    assert_eq!(on["overall"]["median_working_days"], 1.0);
+    let day = on["calendar_days_off"].as_array().expect("days").iter().find(|d| d["date"] == "2026-11-24").cloned().expect("24/11 listed");
+    assert_eq!(day["working"], false);
+    assert!(day["source_en"].as_str().is_some_and(|s| s.contains("30/NQ-CP")), "{day}");
+    let off = run(&["--no-culture-day"]);
+    assert_eq!(off["overall"]["median_working_days"], 2.0);
+    let day = off["calendar_days_off"].as_array().expect("days").iter().find(|d| d["date"] == "2026-11-24").cloned().expect("24/11 still listed");
+    assert_eq!(day["working"], true);
+    assert!(day["reason_en"].as_str().is_some_and(|s| s.contains("switched off")), "{day}");
+    // The help names the flag.
+    let out = thonso().arg("--help").output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--no-culture-day"));
+}

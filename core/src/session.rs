@@ -126,9 +126,11 @@ impl Session {
         self.workbook.inspect()
     }
 
-    /// The calendar in use: the Vietnamese calendar plus a "Lịch" sheet.
-    pub fn calendar(&self, extra: Option<&crate::calendar::CalendarExtension>) -> Calendar {
-        let mut cal = Calendar::vietnam();
+    /// The calendar in use: the Vietnamese calendar (with or without Vietnam
+    /// Culture Day) plus a "Lịch" sheet, a workspace's days and `extra`.
+    pub fn calendar(&self, extra: Option<&crate::calendar::CalendarExtension>, culture_day: bool) -> Calendar {
+        // The option first: user days are then laid over the right base once.
+        let mut cal = Calendar::vietnam().with_culture_day(culture_day);
         if let Some(ext) = &self.calendar_ext {
             cal = cal.with_extension(ext);
         }
@@ -225,7 +227,7 @@ impl Session {
 
     pub fn turnaround(&self, opts: &TurnaroundOptions) -> Result<Option<TurnaroundReport>> {
         let Some(d) = &self.dossiers else { return Ok(None) };
-        let cal = self.calendar(opts.calendar.as_ref());
+        let cal = self.calendar(opts.calendar.as_ref(), opts.culture_day());
         let mut launch = self.launch_dates()?;
         if let Some(ws) = &self.workspace {
             launch.0.extend(ws.launch_dates.iter().cloned());
@@ -269,6 +271,18 @@ pub struct TurnaroundOptions {
     /// Extra launch dates from the user: (commune, village or "", date).
     #[serde(default)]
     pub launch: Vec<(String, String, Date)>,
+    /// Vietnam Culture Day (24/11, from 2026) as a holiday: on when absent
+    /// (`None`); `Some(false)` switches it off (its legal basis was still
+    /// being enacted in 2026). See [`TurnaroundOptions::culture_day`].
+    #[serde(default)]
+    pub culture_day: Option<bool>,
+}
+
+impl TurnaroundOptions {
+    /// Whether Vietnam Culture Day counts as a holiday (default: yes).
+    pub fn culture_day(&self) -> bool {
+        self.culture_day.unwrap_or(true)
+    }
 }
 
 pub fn parse_as_of(s: &str) -> Result<Date> {

@@ -240,6 +240,13 @@ const STRINGS = {
   ta_day_kind: ['Loại ngày', 'Kind of day'],
   ta_day_off: ['Ngày nghỉ', 'Day off'],
   ta_make_up: ['Ngày làm bù (thứ Bảy đi làm)', 'Make-up day (a Saturday worked)'],
+  ta_working_day: ['Ngày làm việc', 'Working day'],
+  ta_workday_entry: ['Làm việc (làm bù, hoặc bỏ một ngày nghỉ)', 'Working (a make-up day, or a day off removed)'],
+  ta_source: ['Nguồn', 'Source'],
+  ta_culture_day: [
+    'Tính Ngày Văn hóa Việt Nam (24/11, từ 2026) là ngày nghỉ',
+    'Count Vietnam Culture Day (24 November, from 2026) as a holiday',
+  ],
   ta_added_days: ['Ngày bạn đã thêm', 'Days you added'],
   ta_remove: ['Xóa {d}', 'Remove {d}'],
   ta_recompute: ['Tính lại', 'Recompute'],

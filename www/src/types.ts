@@ -211,6 +211,11 @@ export interface DayOff {
   holiday?: string | null;
   reason_vi?: string | null;
   reason_en?: string | null;
+  /** Where the day comes from when the law alone does not say (an official letter, a resolution). */
+  source_vi?: string | null;
+  source_en?: string | null;
+  /** The built-in kind a user day or an option turned around (e.g. a holiday made a working day). */
+  replaces?: string | null;
 }
 
 export interface TurnaroundReport {
@@ -259,6 +264,8 @@ export interface TurnaroundOptions {
   by?: string[];
   calendar?: CalendarEdits;
   launch?: LaunchDate[];
+  /** Vietnam Culture Day (24/11, from 2026) as a holiday; absent means yes. */
+  culture_day?: boolean;
 }
 
 export interface ExportOptions {
@@ -306,6 +313,7 @@ export interface LastResults {
     base_framework?: Framework | null;
     as_of?: string;
     by?: string[];
+    culture_day?: boolean;
     compare?: number | null;
   };
   /** A report received by link and imported: the link text (`v1.…`). */

@@ -81,6 +81,25 @@ pub struct DayInfo {
     pub holiday: Option<Holiday>,
     pub reason_vi: String,
     pub reason_en: String,
+    /// Where the day comes from, when the law alone does not say it: the
+    /// official letter behind a swap, or the decision behind Vietnam Culture
+    /// Day. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_vi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_en: Option<String>,
+    /// The built-in calendar's kind of this day when a user day or an option
+    /// turned it the other way (a holiday made a working day, a make-up
+    /// Saturday made a day off, Culture Day switched off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<DayKind>,
+}
+
+/// Where a day of the built-in calendar comes from, in Vietnamese and English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Source {
+    pub(super) vi: &'static str,
+    pub(super) en: &'static str,
 }
 
 /// A special day, stored; texts are made only when asked for.
@@ -91,6 +110,10 @@ pub(super) struct Mark {
     /// The other day of a swap.
     pub(super) partner: Option<Date>,
     pub(super) note: String,
+    pub(super) source: Option<&'static Source>,
+    /// The built-in kind this day had before a user day or an option turned
+    /// its working status around (`kind` is then the new status).
+    pub(super) replaces: Option<DayKind>,
 }
 
 /// dd/mm/yyyy, as Vietnamese officials write dates; guarded because
@@ -112,6 +135,9 @@ fn weekday_vi_en(d: Date) -> (&'static str, &'static str) {
 }
 
 pub(super) fn describe(date: Date, mark: Option<&Mark>) -> DayInfo {
+    if let Some((m, was)) = mark.and_then(|m| m.replaces.map(|r| (m, r))) {
+        return describe_replaced(date, m, was);
+    }
     let (kind, holiday) = match mark {
         Some(m) => (m.kind, m.holiday),
         None if date.is_weekend() => (DayKind::Weekend, None),
@@ -180,5 +206,53 @@ pub(super) fn describe(date: Date, mark: Option<&Mark>) -> DayInfo {
         holiday,
         reason_vi: vi,
         reason_en: en,
+        source_vi: mark.and_then(|m| m.source).map(|s| s.vi.to_string()),
+        source_en: mark.and_then(|m| m.source).map(|s| s.en.to_string()),
+        replaces: None,
+    }
+}
+
+/// A day whose built-in kind `was` has been turned around: the built-in
+/// reason, then who turned it and what it counts as now.
+fn describe_replaced(date: Date, m: &Mark, was: DayKind) -> DayInfo {
+    let base = Mark {
+        kind: was,
+        note: String::new(),
+        replaces: None,
+        ..m.clone()
+    };
+    let b = describe(date, Some(&base));
+    let (vi, en) = match m.kind {
+        DayKind::UserWorkday => (
+            "người dùng bỏ ngày nghỉ, tính là ngày làm việc",
+            "removed by user, counted as a working day",
+        ),
+        DayKind::UserOff => (
+            "người dùng bỏ ngày làm việc, tính là ngày nghỉ",
+            "removed by user, counted as a day off",
+        ),
+        _ if m.kind.is_working() => (
+            "đã tắt trong tùy chọn, tính là ngày làm việc",
+            "switched off in the options, counted as a working day",
+        ),
+        _ => (
+            "đã tắt trong tùy chọn, tính là ngày nghỉ",
+            "switched off in the options, counted as a day off",
+        ),
+    };
+    let with_note = |s: String| {
+        if m.note.is_empty() {
+            s
+        } else {
+            format!("{s}: {}", m.note)
+        }
+    };
+    DayInfo {
+        working: m.kind.is_working(),
+        kind: m.kind,
+        reason_vi: with_note(format!("{} — {vi}", b.reason_vi)),
+        reason_en: with_note(format!("{} — {en}", b.reason_en)),
+        replaces: Some(was),
+        ..b
     }
 }

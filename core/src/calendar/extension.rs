@@ -16,7 +16,10 @@ pub struct UserDay {
 }
 
 /// Days that override the base calendar: `days_off` are never working days,
-/// `workdays` always are.
+/// `workdays` always are. So users remove days as well as add them: a working
+/// day on a holiday, nghỉ bù or swapped weekday makes it a working day (the
+/// calendar still names the holiday and says the user removed it), and a day
+/// off on a make-up Saturday makes it a day off.
 ///
 /// Within one extension a date in both lists is a day off. When extensions
 /// are stacked ([`super::Calendar::with_extension`]), a later one overrides
@@ -37,7 +40,8 @@ impl CalendarExtension {
     /// Reads rows of a calendar sheet: (date, kind text, note).
     ///
     /// Kinds such as "Nghỉ", "nghỉ bù", "Nghỉ lễ", "off", "holiday" make a day
-    /// off; "Làm bù", "làm việc", "workday", "make-up" a working day. Accents,
+    /// off; "Làm bù", "làm việc", "Working", "workday", "make-up" a working
+    /// day, on a holiday too (which removes the holiday). Accents,
     /// case and Unicode form (NFC/NFD) do not matter. Rows whose kind cannot
     /// be read, and dates listed as both, come back as problems (Vietnamese /
     /// English) naming the date; the rest is still used.

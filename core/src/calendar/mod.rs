@@ -10,7 +10,13 @@
 //! # The Vietnamese calendar (`"vn"`)
 //! * **2023–2026: the official arrangements**, as listed in the domain brief
 //!   §3 (weekdays off and make-up Saturdays). For these years the table is the
-//!   whole truth; rules are not consulted.
+//!   whole truth; rules are not consulted. Days whose source is known beyond
+//!   that table carry it (the 2026 New Year swap: Government Office letter
+//!   12729/VPCP-KGVX of 25/12/2025).
+//! * **Users remove days as well as add them**: a user working day on a
+//!   holiday, nghỉ bù or swapped day makes it a working day, and a user day
+//!   off on a make-up Saturday makes it a day off; [`Calendar::days_off`]
+//!   lists such days with the built-in reason and "removed by user".
 //! * **1990–2022 and 2027–2100: rules** (Labour Code 2019 art. 112 and its
 //!   predecessors):
 //!   - Weekend: Saturday and Sunday.
@@ -30,12 +36,16 @@
 //!     every announced break of 2019–2026.)
 //!   - Limits: the government's discretionary swaps (a weekday between a
 //!     holiday and a weekend given off and paid back by a Saturday, as 29/4/2024,
-//!     2/5/2025 and 31/8/2026 were) cannot be predicted, so rule years have
-//!     none; users add them as an extension. Run over 2023–2026 the rules differ
-//!     from the table in exactly those three swaps (a test pins this). Before
+//!     2/5/2025, 2/1/2026 and 31/8/2026 were) cannot be predicted, so rule years
+//!     have none; users add them as an extension. Run over 2023–2026 the rules
+//!     differ from the table in exactly those four swaps (a test pins this). Before
 //!     1995 the rules of 1995–2006 are used, and the six-day week that civil
 //!     servants worked until late 1999 is not modelled: data that old is
 //!     outside the product's scope.
+//!   - Vietnam Culture Day is new: each of its days carries its source (the
+//!     resolution that set the amendment of art. 112 in motion), and
+//!     [`Calendar::with_culture_day`] switches it off; 24/11 is then listed as
+//!     a working day that replaces the holiday.
 //!   - Verified: over 2023–2026 against the table (above); for 2019–2022
 //!     against the announced arrangements (every Tết break, and the 2021–2022
 //!     holidays and nghỉ bù), in `tests.rs`.
@@ -107,33 +117,72 @@ struct Tables {
 #[derive(Clone)]
 pub struct Calendar {
     base: Base,
+    /// Whether Vietnam Culture Day (24/11, from 2026) is a holiday.
+    culture_day: bool,
     ext: CalendarExtension,
     tables: Arc<Tables>,
+}
+
+/// The tables of a base without user days, built once per process.
+fn shared_tables(base: Base, culture_day: bool) -> Arc<Tables> {
+    static VN: OnceLock<Arc<Tables>> = OnceLock::new();
+    static VN_NO_CULTURE_DAY: OnceLock<Arc<Tables>> = OnceLock::new();
+    static WE: OnceLock<Arc<Tables>> = OnceLock::new();
+    let cell = match (base, culture_day) {
+        (Base::Weekends, _) => &WE,
+        (Base::Vietnam, true) => &VN,
+        (Base::Vietnam, false) => &VN_NO_CULTURE_DAY,
+    };
+    Arc::clone(
+        cell.get_or_init(|| Arc::new(build(base, culture_day, &CalendarExtension::default()))),
+    )
 }
 
 impl Calendar {
     /// The Vietnamese civil-servant calendar, named `"vn"`.
     pub fn vietnam() -> Calendar {
-        static VN: OnceLock<Arc<Tables>> = OnceLock::new();
-        let tables =
-            VN.get_or_init(|| Arc::new(build(Base::Vietnam, &CalendarExtension::default())));
         Calendar {
             base: Base::Vietnam,
+            culture_day: true,
             ext: CalendarExtension::default(),
-            tables: Arc::clone(tables),
+            tables: shared_tables(Base::Vietnam, true),
         }
     }
 
     /// Saturdays and Sundays off, nothing else; named `"weekends"`.
     pub fn weekends_only() -> Calendar {
-        static WE: OnceLock<Arc<Tables>> = OnceLock::new();
-        let tables =
-            WE.get_or_init(|| Arc::new(build(Base::Weekends, &CalendarExtension::default())));
         Calendar {
             base: Base::Weekends,
+            culture_day: true,
             ext: CalendarExtension::default(),
-            tables: Arc::clone(tables),
+            tables: shared_tables(Base::Weekends, true),
         }
+    }
+
+    /// This calendar with Vietnam Culture Day (24/11, from 2026) as a holiday
+    /// (`true`, the default) or as an ordinary day. The day is new and its
+    /// legal basis was still being enacted in 2026, so people may need to
+    /// measure without it. The weekends-only base has no holidays to drop.
+    pub fn with_culture_day(self, on: bool) -> Calendar {
+        if on == self.culture_day || self.base == Base::Weekends {
+            return self;
+        }
+        let tables = if self.ext.is_empty() {
+            shared_tables(self.base, on)
+        } else {
+            Arc::new(build(self.base, on, &self.ext))
+        };
+        Calendar {
+            culture_day: on,
+            tables,
+            ..self
+        }
+    }
+
+    /// Whether Vietnam Culture Day counts as a holiday (see
+    /// [`Calendar::with_culture_day`]).
+    pub fn culture_day(&self) -> bool {
+        self.culture_day
     }
 
     /// A base calendar by its name (`"vn"`, `"weekends"`).
@@ -162,9 +211,10 @@ impl Calendar {
         if merged == self.ext {
             return self;
         }
-        let tables = Arc::new(build(self.base, &merged));
+        let tables = Arc::new(build(self.base, self.culture_day, &merged));
         Calendar {
             base: self.base,
+            culture_day: self.culture_day,
             ext: merged,
             tables,
         }
@@ -224,8 +274,10 @@ impl Calendar {
         Date(found.clamp(-DATE_LIMIT, DATE_LIMIT) as i32)
     }
 
-    /// The year's special days for showing or exporting: weekdays off and
-    /// weekend days worked (holidays that fall on a weekend are left out).
+    /// The year's special days for showing or exporting: weekdays off,
+    /// weekend days worked, and built-in days a user day or an option turned
+    /// around (a holiday made a working day, shown with its reason); holidays
+    /// that fall on a weekend are left out.
     pub fn days_off(&self, year: i32) -> Vec<DayInfo> {
         // `Date::from_ymd` overflows on absurd years.
         if !(-1_000_000..=1_000_000).contains(&year) {
@@ -238,7 +290,7 @@ impl Calendar {
         self.tables
             .marks
             .range(from..=to)
-            .filter(|(d, m)| m.kind.is_working() == d.is_weekend())
+            .filter(|(d, m)| m.kind.is_working() == d.is_weekend() || m.replaces.is_some())
             .map(|(d, m)| describe(*d, Some(m)))
             .collect()
     }
@@ -295,6 +347,7 @@ impl fmt::Debug for Calendar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Calendar")
             .field("base", &self.base.name())
+            .field("culture_day", &self.culture_day)
             .field("ext", &self.ext)
             .finish()
     }
@@ -302,7 +355,7 @@ impl fmt::Debug for Calendar {
 
 impl PartialEq for Calendar {
     fn eq(&self, other: &Calendar) -> bool {
-        self.base == other.base && self.ext == other.ext
+        self.base == other.base && self.culture_day == other.culture_day && self.ext == other.ext
     }
 }
 
@@ -310,6 +363,9 @@ impl PartialEq for Calendar {
 #[derive(Serialize, Deserialize)]
 struct CalendarData {
     base: String,
+    /// Written only when off, so the usual form stays as it was.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    culture_day: bool,
     #[serde(default)]
     days_off: Vec<UserDay>,
     #[serde(default)]
@@ -320,6 +376,7 @@ impl Serialize for Calendar {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         CalendarData {
             base: self.name().to_string(),
+            culture_day: self.culture_day,
             days_off: self.ext.days_off.clone(),
             workdays: self.ext.workdays.clone(),
         }
@@ -337,11 +394,21 @@ impl<'de> Deserialize<'de> for Calendar {
                 data.base, data.base
             ))
         })?;
-        Ok(base.with_extension(&CalendarExtension {
-            days_off: data.days_off,
-            workdays: data.workdays,
-        }))
+        Ok(base
+            .with_culture_day(data.culture_day)
+            .with_extension(&CalendarExtension {
+                days_off: data.days_off,
+                workdays: data.workdays,
+            }))
     }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 fn table_index(x: i64) -> Option<usize> {
@@ -357,36 +424,23 @@ fn weekdays_before(n: i64) -> i64 {
     5 * n.div_euclid(7) + n.rem_euclid(7).min(5)
 }
 
-fn build(base: Base, ext: &CalendarExtension) -> Tables {
+fn build(base: Base, culture_day: bool, ext: &CalendarExtension) -> Tables {
     let mut marks = BTreeMap::new();
     if base == Base::Vietnam {
         for y in FIRST_YEAR..=LAST_YEAR {
-            marks.extend(vn::year_marks(y));
+            marks.extend(vn::year_marks(y, culture_day));
         }
         // Tết of 2101 may begin in 2100; nothing outside the table is base.
         marks.retain(|d, _| (TABLE_FIRST..=TABLE_LAST).contains(&d.0));
     }
-    for u in &ext.workdays {
-        marks.insert(
-            u.date,
-            Mark {
-                kind: DayKind::UserWorkday,
-                holiday: None,
-                partner: None,
-                note: u.note.clone(),
-            },
-        );
-    }
-    for u in &ext.days_off {
-        marks.insert(
-            u.date,
-            Mark {
-                kind: DayKind::UserOff,
-                holiday: None,
-                partner: None,
-                note: u.note.clone(),
-            },
-        );
+    for (list, kind) in [
+        (&ext.workdays, DayKind::UserWorkday),
+        (&ext.days_off, DayKind::UserOff),
+    ] {
+        for u in list {
+            let m = user_mark(u, kind, marks.get(&u.date));
+            marks.insert(u.date, m);
+        }
     }
     let mut prefix = Vec::with_capacity((TABLE_LAST - TABLE_FIRST + 1) as usize);
     let mut n = 0u32;
@@ -401,4 +455,38 @@ fn build(base: Base, ext: &CalendarExtension) -> Tables {
         prefix.push(n);
     }
     Tables { marks, prefix }
+}
+
+/// The mark of user day `u`. When it turns a special day of the base the
+/// other way (a holiday, nghỉ bù or swapped day made a working day; a
+/// make-up Saturday made a day off), the base day's holiday, partner and
+/// source are kept, so the day still says what it was and that the user
+/// removed it.
+fn user_mark(u: &UserDay, kind: DayKind, base: Option<&Mark>) -> Mark {
+    let plain = Mark {
+        kind,
+        holiday: None,
+        partner: None,
+        note: u.note.clone(),
+        source: None,
+        replaces: None,
+    };
+    match base {
+        // A base day already turned around (Culture Day switched off) is
+        // described by what it was originally.
+        Some(b) if b.kind.is_working() != kind.is_working() || b.replaces.is_some() => {
+            let was = b.replaces.unwrap_or(b.kind);
+            if was.is_working() == kind.is_working() {
+                return plain;
+            }
+            Mark {
+                holiday: b.holiday,
+                partner: b.partner,
+                source: b.source,
+                replaces: Some(was),
+                ..plain
+            }
+        }
+        _ => plain,
+    }
 }

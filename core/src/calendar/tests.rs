@@ -33,8 +33,8 @@ const DOMAIN_TABLE: &[(i32, &str, &str)] = &[
     ),
     (
         2026,
-        "01/01; 16–20/02; 27/04; 30/04, 01/05; 31/08, 01/09, 02/09; 24/11",
-        "22/08",
+        "01/01, 02/01; 16–20/02; 27/04; 30/04, 01/05; 31/08, 01/09, 02/09; 24/11",
+        "10/01, 22/08",
     ),
 ];
 
@@ -94,11 +94,11 @@ fn official_years_equal_the_domain_table_exactly() {
 }
 
 #[test]
-fn rules_miss_only_the_three_discretionary_swaps() {
+fn rules_miss_only_the_four_discretionary_swaps() {
     let mut diff = BTreeSet::new();
     for year in vn::OFFICIAL_YEARS {
-        let rule = vn::rule_marks(year);
-        let official = vn::official_marks(year).expect("official year");
+        let rule = vn::rule_marks(year, true);
+        let official = vn::official_marks(year, true).expect("official year");
         for day in year_days(year) {
             let status = |m: &BTreeMap<Date, Mark>| {
                 m.get(&day)
@@ -114,6 +114,8 @@ fn rules_miss_only_the_three_discretionary_swaps() {
         "2024-05-04",
         "2025-04-26",
         "2025-05-02",
+        "2026-01-02",
+        "2026-01-10",
         "2026-08-22",
         "2026-08-31",
     ];
@@ -520,4 +522,237 @@ proptest! {
         let r = cal.add_working_days(a, k);
         prop_assert_eq!(cal.working_days_between(a, r), k as i32);
     }
+}
+
+#[test]
+fn new_year_swap_2026() {
+    let cal = vn();
+    let wd = |a: &str, b: &str| cal.working_days_between(d(a), d(b));
+    // Wed 31/12/2025 -> Mon 12/1/2026: Thu 1/1 holiday, Fri 2/1 swapped off,
+    // 3–4 weekend; Mon 5 – Fri 9 (5), Sat 10 made up (1), Sun 11, Mon 12 (1).
+    assert_eq!(wd("2025-12-31", "2026-01-12"), 7);
+    // The swap shows inside the span: Fri 9/1 is the 5th working day, not
+    // the 6th as it would be with 2/1 worked.
+    assert_eq!(wd("2025-12-31", "2026-01-09"), 5);
+    assert_eq!(wd("2025-12-31", "2026-01-10"), 6);
+    assert_eq!(wd("2026-01-09", "2026-01-12"), 2);
+    assert_eq!(cal.add_working_days(d("2025-12-31"), 1), d("2026-01-05"));
+    assert_eq!(cal.add_working_days(d("2025-12-31"), 6), d("2026-01-10"));
+    let off = cal.day_info(d("2026-01-02"));
+    assert_eq!((off.working, off.kind), (false, DayKind::SwappedOff));
+    assert_eq!(off.reason_vi, "Nghỉ hoán đổi, làm bù Thứ Bảy 10/01/2026");
+    let src = "Công văn 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ";
+    assert_eq!(off.source_vi.as_deref(), Some(src));
+    assert_eq!(
+        off.source_en.as_deref(),
+        Some("Government Office letter 12729/VPCP-KGVX of 25/12/2025")
+    );
+    let sat = cal.day_info(d("2026-01-10"));
+    assert_eq!((sat.working, sat.kind), (true, DayKind::MakeUp));
+    assert_eq!(sat.reason_en, "Make-up working Saturday for 2026-01-02");
+    assert_eq!(sat.source_vi.as_deref(), Some(src));
+    // Days without a known source beyond the table carry none.
+    assert_eq!(cal.day_info(d("2026-08-31")).source_vi, None);
+    assert_eq!(cal.day_info(d("2026-01-01")).source_vi, None);
+}
+
+#[test]
+fn users_remove_holidays_with_a_working_row() {
+    let (ext, problems) = CalendarExtension::from_rows([
+        (d("2026-01-01"), "Làm việc", "Trực"),
+        (d("2026-01-02"), "Working", ""),
+        (d("2026-04-27"), "làm việc", ""),
+        (d("2026-01-10"), "Nghỉ", ""),
+    ]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let cal = Calendar::vietnam().with_extension(&ext);
+    // 1/1 holiday, 2/1 swapped day and 27/4 nghỉ bù are now working days;
+    // the make-up Saturday 10/1 is a day off.
+    for day in ["2026-01-01", "2026-01-02", "2026-04-27"] {
+        assert!(cal.is_working_day(d(day)), "{day}");
+    }
+    assert!(!cal.is_working_day(d("2026-01-10")));
+    // Wed 31/12/2025 -> Fri 2/1/2026: 0 built in, 2 with the user's rows.
+    assert_eq!(
+        vn().working_days_between(d("2025-12-31"), d("2026-01-02")),
+        0
+    );
+    assert_eq!(
+        cal.working_days_between(d("2025-12-31"), d("2026-01-02")),
+        2
+    );
+    // -> Mon 12/1: 1, 2, 5–9, 12 (the 10th no longer worked) = 8.
+    assert_eq!(
+        cal.working_days_between(d("2025-12-31"), d("2026-01-12")),
+        8
+    );
+
+    let i = cal.day_info(d("2026-01-01"));
+    assert_eq!(
+        (i.working, i.kind, i.holiday, i.replaces),
+        (
+            true,
+            DayKind::UserWorkday,
+            Some(Holiday::NewYear),
+            Some(DayKind::Holiday)
+        )
+    );
+    assert_eq!(
+        i.reason_vi,
+        "Tết Dương lịch — người dùng bỏ ngày nghỉ, tính là ngày làm việc: Trực"
+    );
+    assert_eq!(
+        i.reason_en,
+        "New Year's Day — removed by user, counted as a working day: Trực"
+    );
+    let i = cal.day_info(d("2026-04-27"));
+    assert_eq!(i.replaces, Some(DayKind::Compensatory));
+    assert_eq!(
+        i.reason_en,
+        "Compensatory day off for Hùng Kings' Commemoration Day — removed by user, counted as a working day"
+    );
+    let i = cal.day_info(d("2026-01-02"));
+    assert!(i
+        .reason_en
+        .starts_with("Swapped day off, made up on Saturday 2026-01-10 — removed by user"));
+    assert!(i.source_en.is_some(), "keeps the letter it came from");
+    let i = cal.day_info(d("2026-01-10"));
+    assert_eq!(
+        (i.working, i.kind, i.replaces),
+        (false, DayKind::UserOff, Some(DayKind::MakeUp))
+    );
+    assert!(i
+        .reason_en
+        .ends_with("— removed by user, counted as a day off"));
+    // All four are listed among the year's special days, with the reason.
+    let listed: Vec<(String, bool)> = cal
+        .days_off(2026)
+        .into_iter()
+        .filter(|x| x.replaces.is_some())
+        .map(|x| (x.date.to_string(), x.working))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("2026-01-01".to_string(), true),
+            ("2026-01-02".to_string(), true),
+            ("2026-01-10".to_string(), false),
+            ("2026-04-27".to_string(), true),
+        ]
+    );
+    // A «Làm việc» row on an ordinary weekday changes nothing and is not listed.
+    let (plain, _) = CalendarExtension::from_rows([(d("2026-03-03"), "Làm việc", "")]);
+    let cal = Calendar::vietnam().with_extension(&plain);
+    assert_eq!(cal.days_off(2026), vn().days_off(2026));
+}
+
+#[test]
+fn culture_day_has_a_source_and_can_be_switched_off() {
+    let on = vn();
+    let off = Calendar::vietnam().with_culture_day(false);
+    assert!(on.culture_day() && !off.culture_day());
+    // Mon 23/11/2026 -> Wed 25/11: Tue 24/11 off by default.
+    assert_eq!(on.working_days_between(d("2026-11-23"), d("2026-11-25")), 1);
+    assert_eq!(
+        off.working_days_between(d("2026-11-23"), d("2026-11-25")),
+        2
+    );
+    let i = on.day_info(d("2026-11-24"));
+    assert_eq!(
+        (i.working, i.kind, i.holiday),
+        (false, DayKind::Holiday, Some(Holiday::CultureDay))
+    );
+    assert!(i
+        .source_vi
+        .as_deref()
+        .is_some_and(|s| s.contains("30/NQ-CP")));
+    let en = i.source_en.expect("source");
+    assert!(
+        en.contains("30/NQ-CP") && en.contains("python-holidays 0.109"),
+        "{en}"
+    );
+    // Switched off, 24/11 is still listed, as a working day, with its source.
+    let i = off.day_info(d("2026-11-24"));
+    assert_eq!(
+        (i.working, i.kind, i.holiday, i.replaces),
+        (
+            true,
+            DayKind::Working,
+            Some(Holiday::CultureDay),
+            Some(DayKind::Holiday)
+        )
+    );
+    assert_eq!(
+        i.reason_en,
+        "Vietnam Culture Day (24 November) — switched off in the options, counted as a working day"
+    );
+    assert!(i.source_vi.is_some());
+    assert!(off
+        .days_off(2026)
+        .iter()
+        .any(|x| x.date == d("2026-11-24") && x.working));
+    // Nothing else moves.
+    let others = |c: &Calendar| -> Vec<DayInfo> {
+        c.days_off(2026)
+            .into_iter()
+            .filter(|x| x.date != d("2026-11-24"))
+            .collect()
+    };
+    assert_eq!(others(on), others(&off));
+    // A rule year: Saturday 24/11/2029 is paid back on Monday 26/11, with the
+    // source; switched off, the Monday is worked.
+    let i = on.day_info(d("2029-11-26"));
+    assert_eq!(
+        (i.kind, i.holiday),
+        (DayKind::Compensatory, Some(Holiday::CultureDay))
+    );
+    assert!(i.source_en.is_some());
+    assert!(off.is_working_day(d("2029-11-26")));
+    assert_eq!(off.day_info(d("2029-11-24")).kind, DayKind::Weekend);
+    // A year has one holiday fewer.
+    for year in [2026, 2027, 2029] {
+        let (a, b) = (
+            Date::from_ymd(year - 1, 12, 31).expect("y"),
+            Date::from_ymd(year, 12, 31).expect("y"),
+        );
+        assert_eq!(
+            off.working_days_between(a, b),
+            on.working_days_between(a, b) + 1,
+            "{year}"
+        );
+    }
+    // Before 2026 the option changes nothing.
+    assert_eq!(off.days_off(2025), on.days_off(2025));
+    // Stacked with user days either way round, and through JSON.
+    let ext = CalendarExtension {
+        days_off: vec![UserDay {
+            date: d("2026-11-23"),
+            note: String::new(),
+        }],
+        ..Default::default()
+    };
+    let a = Calendar::vietnam()
+        .with_extension(&ext)
+        .with_culture_day(false);
+    let b = Calendar::vietnam()
+        .with_culture_day(false)
+        .with_extension(&ext);
+    assert_eq!(a, b);
+    assert_eq!(a.working_days_between(d("2026-11-20"), d("2026-11-25")), 2);
+    let json = serde_json::to_string(&a).expect("serialise");
+    assert_eq!(
+        json,
+        r#"{"base":"vn","culture_day":false,"days_off":[{"date":"2026-11-23","note":""}],"workdays":[]}"#
+    );
+    let back: Calendar = serde_json::from_str(&json).expect("parse");
+    assert_eq!(back, a);
+    assert!(back.is_working_day(d("2026-11-24")));
+    // A user «Làm việc» row on 24/11 has the same effect, said differently.
+    let (row, _) = CalendarExtension::from_rows([(d("2026-11-24"), "Làm việc", "")]);
+    let by_row = Calendar::vietnam().with_extension(&row);
+    assert!(by_row.is_working_day(d("2026-11-24")));
+    assert!(by_row
+        .day_info(d("2026-11-24"))
+        .reason_en
+        .contains("removed by user"));
 }

@@ -6,6 +6,7 @@
 //! tables. The rules, their history and their limits are documented in the
 //! module docs of `calendar`.
 
+use super::day::Source;
 use super::lunar;
 use super::{DayKind, Holiday, Mark};
 use crate::date::Date;
@@ -93,6 +94,8 @@ const OFFICIAL: &[OfficialYear] = &[
         2026,
         &[
             (1, 1, H(NewYear)),
+            (2, 1, Swap(10, 1)),
+            (10, 1, MakeUp(2, 1)),
             (16, 2, H(LunarNewYear)),
             (17, 2, H(LunarNewYear)),
             (18, 2, H(LunarNewYear)),
@@ -110,6 +113,27 @@ const OFFICIAL: &[OfficialYear] = &[
     ),
 ];
 
+/// The 2026 New Year swap: Friday 2/1 off, Saturday 10/1 worked.
+const VPCP_12729: Source = Source {
+    vi: "Công văn 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ",
+    en: "Government Office letter 12729/VPCP-KGVX of 25/12/2025",
+};
+
+/// Vietnam Culture Day (24/11) from 2026. The amendment of art. 112 was set
+/// in motion, not yet in force, when this was written: hence a source shown
+/// beside it, and an option to switch it off.
+pub(super) const CULTURE_DAY_SOURCE: Source = Source {
+    vi: "Nghị quyết 30/NQ-CP (tháng 2/2026) của Chính phủ khởi động việc sửa Điều 112 \
+         Bộ luật Lao động để thêm ngày này; thư viện python-holidays 0.109 đã liệt kê",
+    en: "Government Resolution 30/NQ-CP (February 2026) set in motion the amendment of \
+         Labour Code art. 112 adding this day; python-holidays 0.109 lists it",
+};
+
+/// Official days whose source is known beyond the domain brief's table:
+/// (year, day, month, source).
+const OFFICIAL_SOURCES: &[(i32, u32, u32, &Source)] =
+    &[(2026, 2, 1, &VPCP_12729), (2026, 10, 1, &VPCP_12729)];
+
 fn ymd(y: i32, m: u32, d: u32) -> Option<Date> {
     Date::from_ymd(y, m, d)
 }
@@ -120,37 +144,68 @@ fn mark(kind: DayKind, holiday: Option<Holiday>, partner: Option<Date>) -> Mark 
         holiday,
         partner,
         note: String::new(),
+        source: (holiday == Some(CultureDay)).then_some(&CULTURE_DAY_SOURCE),
+        replaces: None,
     }
 }
 
 /// Special days of year `y`: the official table when it covers `y`, else
 /// the rules; plus, for information, the holidays that fell on a weekend.
-pub(super) fn year_marks(y: i32) -> BTreeMap<Date, Mark> {
-    let mut out = official_marks(y).unwrap_or_else(|| rule_marks(y));
-    for (d, h) in nominal_holidays(y) {
+///
+/// With `culture_day` off, 24/11 is an ordinary day; on a weekday it is
+/// still listed, as a working day that replaces the holiday, so that people
+/// see what was switched off.
+pub(super) fn year_marks(y: i32, culture_day: bool) -> BTreeMap<Date, Mark> {
+    let mut out = official_marks(y, culture_day).unwrap_or_else(|| rule_marks(y, culture_day));
+    for (d, h) in nominal_holidays(y, culture_day) {
         if d.is_weekend() {
             out.entry(d)
                 .or_insert_with(|| mark(DayKind::Holiday, Some(h), None));
         }
     }
+    if !culture_day {
+        if let Some(d) = culture_day_date(y).filter(|d| !d.is_weekend()) {
+            let mut m = mark(DayKind::Working, Some(CultureDay), None);
+            m.replaces = Some(DayKind::Holiday);
+            out.insert(d, m);
+        }
+    }
     out
 }
 
+/// 24/11 of `y` if it is Vietnam Culture Day (2026 on).
+fn culture_day_date(y: i32) -> Option<Date> {
+    if y >= 2026 {
+        ymd(y, 11, 24)
+    } else {
+        None
+    }
+}
+
 /// The official table's days for `y`, or `None` if the table lacks `y`.
-pub(super) fn official_marks(y: i32) -> Option<BTreeMap<Date, Mark>> {
+pub(super) fn official_marks(y: i32, culture_day: bool) -> Option<BTreeMap<Date, Mark>> {
     if !OFFICIAL_YEARS.contains(&y) {
         return None;
     }
     let (_, days) = OFFICIAL.iter().find(|(year, _)| *year == y)?;
     let mut out = BTreeMap::new();
     for &(d, m, what) in days.iter() {
+        if let (false, H(CultureDay) | C(CultureDay)) = (culture_day, what) {
+            continue;
+        }
         let date = ymd(y, m, d)?;
-        let mk = match what {
+        let mut mk = match what {
             H(h) => mark(DayKind::Holiday, Some(h), None),
             C(h) => mark(DayKind::Compensatory, Some(h), None),
             Swap(pd, pm) => mark(DayKind::SwappedOff, None, ymd(y, pm, pd)),
             MakeUp(pd, pm) => mark(DayKind::MakeUp, None, ymd(y, pm, pd)),
         };
+        if let Some(&(.., src)) = OFFICIAL_SOURCES
+            .iter()
+            .find(|&&(sy, sd, sm, _)| (sy, sd, sm) == (y, d, m))
+        {
+            mk.source = Some(src);
+        }
         out.insert(date, mk);
     }
     Some(out)
@@ -166,8 +221,9 @@ fn tet_days(y: i32) -> i32 {
     }
 }
 
-/// The nominal holiday dates of year `y` (before any weekend compensation).
-pub(super) fn nominal_holidays(y: i32) -> Vec<(Date, Holiday)> {
+/// The nominal holiday dates of year `y` (before any weekend compensation);
+/// Vietnam Culture Day only when `culture_day` is on.
+pub(super) fn nominal_holidays(y: i32, culture_day: bool) -> Vec<(Date, Holiday)> {
     let mut out = Vec::new();
     if let Some(t) = lunar::tet(y) {
         // The break is the last day of the old year plus lunar 1/1, 1/2, …
@@ -181,7 +237,7 @@ pub(super) fn nominal_holidays(y: i32) -> Vec<(Date, Holiday)> {
         (1, 5, LabourDay, true),
         (2, 9, NationalDay, true),
         // Added by the amended Labour Code from 2026 on.
-        (24, 11, CultureDay, y >= 2026),
+        (24, 11, CultureDay, culture_day && y >= 2026),
     ];
     for (d, m, h, applies) in fixed {
         if let (true, Some(date)) = (applies, ymd(y, m, d)) {
@@ -289,14 +345,14 @@ pub(super) fn national_day_extra(y: i32) -> Option<Date> {
 }
 
 /// Rule-computed special days of year `y`.
-pub(super) fn rule_marks(y: i32) -> BTreeMap<Date, Mark> {
+pub(super) fn rule_marks(y: i32, culture_day: bool) -> BTreeMap<Date, Mark> {
     let mut out = BTreeMap::new();
     if let Some(t) = lunar::tet(y) {
         for d in tet_weekdays(t, tet_days(y)) {
             out.insert(d, mark(DayKind::Holiday, Some(LunarNewYear), None));
         }
     }
-    let singles: Vec<(Date, Holiday)> = nominal_holidays(y)
+    let singles: Vec<(Date, Holiday)> = nominal_holidays(y, culture_day)
         .into_iter()
         .filter(|(_, h)| *h != LunarNewYear)
         .collect();

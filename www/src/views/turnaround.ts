@@ -54,6 +54,8 @@ export class TurnaroundView {
   private asOf = '';
   private by = '';
   private edits: CalendarEdits = { days_off: [], workdays: [] };
+  /** Vietnam Culture Day (24/11, from 2026) counted as a holiday. */
+  private cultureDay = true;
   private seq = 0;
   private procState: TableState = newTableState('dossiers', true);
   private groupState: TableState = newTableState();
@@ -71,6 +73,7 @@ export class TurnaroundView {
     this.asOf = options.as_of ?? '';
     this.by = options.by?.[0] ?? '';
     this.edits = structuredClone({ days_off: options.calendar?.days_off ?? [], workdays: options.calendar?.workdays ?? [] });
+    this.cultureDay = options.culture_day ?? true;
     this.render();
   }
 
@@ -84,6 +87,7 @@ export class TurnaroundView {
     if (this.asOf) o.as_of = this.asOf;
     if (this.by) o.by = [this.by];
     if (this.edits.days_off.length || this.edits.workdays.length) o.calendar = structuredClone(this.edits);
+    if (!this.cultureDay) o.culture_day = false;
     return o;
   }
 
@@ -322,13 +326,34 @@ export class TurnaroundView {
       'select',
       { id: kindId, 'data-testid': 'cal-kind' },
       h('option', { value: 'off', text: t('ta_day_off') }),
-      h('option', { value: 'make_up', text: t('ta_make_up') }),
+      h('option', { value: 'make_up', text: t('ta_workday_entry') }),
     );
     const reasonInput = h('input', { id: reasonId, type: 'text', 'data-testid': 'cal-reason' });
     const added = [
       ...this.edits.days_off.map((d) => ({ ...d, kind: 'off' as const })),
       ...this.edits.workdays.map((d) => ({ ...d, kind: 'make_up' as const })),
     ];
+    // The switch for Vietnam Culture Day shows once the data reaches 2026,
+    // and stays while it is off (24/11 is then listed as a working day).
+    const cultureId = nextId('culture-day');
+    const showCulture = !this.cultureDay || r.as_of >= '2026' || days.some((d) => d.holiday === 'culture_day');
+    const culture = showCulture
+      ? h(
+          'div',
+          { class: 'check no-print' },
+          h('input', {
+            id: cultureId,
+            type: 'checkbox',
+            'data-testid': 'culture-day',
+            checked: this.cultureDay,
+            onchange: (e: Event) => {
+              this.cultureDay = (e.target as HTMLInputElement).checked;
+              void this.recompute();
+            },
+          }),
+          h('label', { for: cultureId, text: t('ta_culture_day') }),
+        )
+      : null;
     const form = h(
       'form',
       {
@@ -361,7 +386,7 @@ export class TurnaroundView {
               h(
                 'li',
                 null,
-                `${date(d.date)} — ${d.kind === 'off' ? t('ta_day_off') : t('ta_make_up')}${d.note ? ` (${d.note})` : ''} `,
+                `${date(d.date)} — ${d.kind === 'off' ? t('ta_day_off') : t('ta_workday_entry')}${d.note ? ` (${d.note})` : ''} `,
                 h('button', {
                   type: 'button',
                   class: 'link',
@@ -381,13 +406,33 @@ export class TurnaroundView {
       : null;
     const cols: Column<(typeof days)[number]>[] = [
       { key: 'date', label: t('ta_date'), value: (d) => d.date, render: (d) => date(d.date) },
-      { key: 'kind', label: t('ta_day_kind'), value: (d) => (d.working ? t('ta_make_up') : t('ta_day_off')) },
-      { key: 'reason', label: t('ta_reason'), value: (d) => pick(d.reason_vi, d.reason_en) },
+      {
+        key: 'kind',
+        label: t('ta_day_kind'),
+        // A working day that replaces a day off (removed by the user, or
+        // Culture Day switched off) is no make-up Saturday.
+        value: (d) => (d.working ? (d.replaces ? t('ta_working_day') : t('ta_make_up')) : t('ta_day_off')),
+      },
+      {
+        key: 'reason',
+        label: t('ta_reason'),
+        value: (d) => pick(d.reason_vi, d.reason_en),
+        render: (d) => {
+          const source = pick(d.source_vi, d.source_en);
+          return h(
+            'span',
+            null,
+            pick(d.reason_vi, d.reason_en),
+            source ? h('small', { class: 'muted', 'data-testid': 'day-source' }, ` — ${t('ta_source')}: ${source}`) : null,
+          );
+        },
+      },
     ];
     return h(
       'section',
       { 'aria-labelledby': 'cal-h', 'data-testid': 'calendar' },
       h('h3', { id: 'cal-h', text: t('ta_days_off_title') }),
+      culture,
       days.length
         ? dataTable({ hideCaption: true, caption: t('ta_days_off_title'), columns: cols, rows: days, pageSize: 40, testid: 'days-off', rowTestid: 'day-off-row' })
         : null,
