@@ -82,7 +82,7 @@ impl Session {
                 fw = sheet_fw;
                 source = FrameworkSource::Sheet;
                 for s in wb.sheets.iter_mut().filter(|s| s.kind != Kind::Framework) {
-                    let ov = opts.open.mapping.get(s.name()).cloned();
+                    let ov = ingest::overrides_for(&opts.open.mapping, s).cloned();
                     s.refresh(&fw, ov.as_ref());
                 }
             }

@@ -4,10 +4,11 @@
 use super::columns::best_canon;
 use super::grid::{Cell, RawSheet};
 use crate::framework::Framework;
+use crate::text::legacy::{self, LegacyEncoding};
 use crate::text::{fold_key, nfc};
 
 /// How many leading rows are searched for the header.
-const SEARCH_ROWS: usize = 40;
+pub(super) const SEARCH_ROWS: usize = 40;
 
 #[derive(Clone, Debug)]
 pub struct Header {
@@ -221,7 +222,9 @@ pub enum SkipReason {
     ColumnNumbers,
 }
 
-pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<SkipReason> {
+/// `legacy`: the sheet's TCVN3/VNI encoding, if any; totals labels and
+/// repeated headers are then recognised in their repaired form too.
+pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header, legacy: Option<LegacyEncoding>) -> Option<SkipReason> {
     // The first three non-empty cells, without allocating: this runs once
     // per data row, a million times for a large export.
     let mut first_texts = [Cell::Empty; 3];
@@ -242,13 +245,8 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<Skip
     }
     for cell in first_texts {
         if let Cell::Text(s) = cell {
-            if could_be_totals(s) {
-                let f = fold_key(s);
-                if f.starts_with("tong cong") || f == "cong" || f.starts_with("cong toan") || f.starts_with("tong so") || f == "tong"
-                    || f.starts_with("total") || f.starts_with("grand total")
-                {
-                    return Some(SkipReason::Totals);
-                }
+            if is_totals_label(s) || legacy.is_some_and(|enc| is_legacy_totals_label(s, enc)) {
+                return Some(SkipReason::Totals);
             }
         }
     }
@@ -264,8 +262,47 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header) -> Option<Skip
         if s.trim() == h.as_str() && row_names(sheet, row) == header.names {
             return Some(SkipReason::RepeatedHeader);
         }
+        // The header's names are repaired; a repeated one is in the file's
+        // encoding. Only a cell about as short as the name is repaired.
+        if let Some(enc) = legacy {
+            let t = s.trim();
+            if !t.is_ascii() && t.len() <= 2 * h.len() + 4 && legacy::repair(t, enc).is_some_and(|f| header_text(Cell::Text(&f)) == *h) && repaired_row_names(sheet, row, enc) == header.names {
+                return Some(SkipReason::RepeatedHeader);
+            }
+        }
     }
     None
+}
+
+fn repaired_row_names(sheet: &RawSheet, row: usize, enc: LegacyEncoding) -> Vec<String> {
+    (0..sheet.width())
+        .map(|c| match sheet.cell(row, c) {
+            Cell::Text(s) => header_text(Cell::Text(&legacy::repair(s, enc).unwrap_or_else(|| s.to_string()))),
+            cell => header_text(cell),
+        })
+        .collect()
+}
+
+fn is_totals_label(s: &str) -> bool {
+    if !could_be_totals(s) {
+        return false;
+    }
+    let f = fold_key(s);
+    f.starts_with("tong cong") || f == "cong" || f.starts_with("cong toan") || f.starts_with("tong so") || f == "tong" || f.starts_with("total") || f.starts_with("grand total")
+}
+
+/// A totals label in the sheet's legacy encoding: «Tæng céng» (TCVN3),
+/// «Toång coäng» (VNI). Only a short non-ASCII cell that starts like one
+/// (T, C or G, then o or a code) is repaired: this runs once per data row.
+fn is_legacy_totals_label(s: &str, enc: LegacyEncoding) -> bool {
+    let t = s.trim_start();
+    let mut chars = t.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else { return false };
+    !t.is_ascii()
+        && t.len() <= 80
+        && matches!(a, 'T' | 't' | 'C' | 'c' | 'G' | 'g')
+        && (matches!(b, 'o' | 'O' | 'r' | 'R') || !b.is_ascii())
+        && legacy::repair(t, enc).is_some_and(|f| is_totals_label(&f))
 }
 
 /// A cheap test before folding: every totals label («Tổng cộng», «Cộng»,
@@ -309,6 +346,17 @@ mod tests {
         for s in ["Thanh Mỹ", "Châu Quang", "Giàng Chu Phìn", "Trực tiếp", "2402.046.000000", "T", ""] {
             assert!(!could_be_totals(s), "{s}");
         }
+    }
+
+    #[test]
+    fn legacy_totals_labels_are_recognised_after_repair() {
+        assert!(is_legacy_totals_label("T\u{e6}ng c\u{e9}ng", LegacyEncoding::Tcvn3));
+        assert!(is_legacy_totals_label("T\u{e6}NG C\u{e9}NG", LegacyEncoding::Tcvn3));
+        assert!(is_legacy_totals_label("C\u{e9}ng", LegacyEncoding::Tcvn3));
+        assert!(is_legacy_totals_label("To\u{e5}ng co\u{e4}ng", LegacyEncoding::Vni));
+        assert!(!is_legacy_totals_label("T\u{b5} H\u{b5} 1", LegacyEncoding::Tcvn3));
+        assert!(!is_legacy_totals_label("Total", LegacyEncoding::Tcvn3));
+        assert!(!is_totals_label("T\u{e6}ng c\u{e9}ng"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod grid;
 pub mod header;
 mod cfb_check;
 mod classify;
+mod encoding;
 mod typed;
 mod workbook;
 mod xls_guard;
@@ -19,6 +20,7 @@ mod xlsb_guard;
 mod xlsx_fast;
 
 pub use classify::Kind;
+pub use encoding::overrides_for;
 pub use format::Format;
 pub use grid::{Cell, Limits, RawSheet};
 pub use typed::{Dict, DossierTable, PlanRow, UnitTable};
@@ -93,15 +95,24 @@ pub type MappingOverrides = BTreeMap<String, BTreeMap<String, String>>;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct RepairedCell {
+    /// 1-based; 0 for the sheet name.
     pub row: u32,
+    /// Column letter; empty for the sheet name.
     pub column: String,
     pub from: String,
     pub to: String,
+    /// True when what was repaired is the sheet's name, not a cell.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sheet_name: bool,
 }
 
 /// Everything intake learned about one sheet.
 pub struct Sheet {
     pub raw: RawSheet,
+    /// The name every report shows: the file's name (`raw.name`, which
+    /// addresses the sheet in the file) repaired from TCVN3/VNI when the
+    /// workbook is in one of them. Mapping fixes are keyed by it.
+    pub name: String,
     pub header: Option<Header>,
     pub columns: Vec<ColumnInfo>,
     pub kind: Kind,
@@ -110,6 +121,10 @@ pub struct Sheet {
     pub data_rows: Vec<usize>,
     pub skipped: BTreeMap<&'static str, usize>,
     pub legacy: Option<LegacyEncoding>,
+    /// The encoding other sheets of the workbook settled on (`encoding`).
+    pub workbook_legacy: Option<LegacyEncoding>,
+    /// `legacy` came from the workbook: the sheet could not decide alone.
+    pub legacy_inherited: bool,
     pub nfd: bool,
     pub repaired: Vec<RepairedCell>,
     pub repaired_count: usize,
@@ -118,7 +133,7 @@ pub struct Sheet {
 
 impl Sheet {
     pub fn name(&self) -> &str {
-        &self.raw.name
+        &self.name
     }
     pub fn column_of(&self, t: &Target) -> Option<usize> {
         self.columns.iter().find(|c| c.target.as_ref() == Some(t)).map(|c| c.index)
@@ -186,11 +201,16 @@ pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, fw: &Framework, 
         progress.report(0, 100, "read");
         let (raws, text_encoding) = workbook::read_all(bytes, file_name, format, &opts.limits, progress)?;
         let total = raws.len();
+        let (legacy, names) = encoding::plan(&raws);
         let mut sheets = Vec::with_capacity(total);
-        for (i, raw) in raws.into_iter().enumerate() {
+        for (i, (raw, name)) in raws.into_iter().zip(names).enumerate() {
             progress.report(50 + 25 * i / total.max(1), 100, "analyse");
-            let overrides = opts.mapping.get(&raw.name);
-            sheets.push(analyse(raw, fw, overrides));
+            let mut sheet = Sheet::unread(raw);
+            sheet.name = name;
+            sheet.workbook_legacy = legacy;
+            let overrides = overrides_for(&opts.mapping, &sheet).cloned();
+            sheet.refresh(fw, overrides.as_ref());
+            sheets.push(sheet);
         }
         Ok(Workbook { file_name: file_name.to_string(), format, text_encoding, sheets, sha256 })
     })();
@@ -204,40 +224,54 @@ fn known_sha256(h: Option<&str>) -> Option<String> {
 
 /// Header, mapping, kind and data rows of one raw sheet.
 pub fn analyse(raw: RawSheet, fw: &Framework, overrides: Option<&BTreeMap<String, String>>) -> Sheet {
-    let mut sheet = Sheet {
-        raw,
-        header: None,
-        columns: Vec::new(),
-        kind: Kind::Unknown,
-        kind_reason_vi: String::new(),
-        kind_reason_en: String::new(),
-        data_rows: Vec::new(),
-        skipped: BTreeMap::new(),
-        legacy: None,
-        nfd: false,
-        repaired: Vec::new(),
-        repaired_count: 0,
-        warnings: Vec::new(),
-    };
+    let mut sheet = Sheet::unread(raw);
     sheet.refresh(fw, overrides);
     sheet
+}
+
+impl Sheet {
+    /// A sheet not analysed yet: `refresh` fills it in.
+    fn unread(raw: RawSheet) -> Sheet {
+        Sheet {
+            name: raw.name.clone(),
+            raw,
+            header: None,
+            columns: Vec::new(),
+            kind: Kind::Unknown,
+            kind_reason_vi: String::new(),
+            kind_reason_en: String::new(),
+            data_rows: Vec::new(),
+            skipped: BTreeMap::new(),
+            legacy: None,
+            workbook_legacy: None,
+            legacy_inherited: false,
+            nfd: false,
+            repaired: Vec::new(),
+            repaired_count: 0,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 impl Sheet {
     /// (Re)derives header, mapping, rows and kind, e.g. after the framework
     /// changed (a criteria sheet was found) or the user fixed a mapping.
     pub fn refresh(&mut self, fw: &Framework, overrides: Option<&BTreeMap<String, String>>) {
-        self.header = header::detect(&self.raw, fw);
         self.columns.clear();
         self.data_rows.clear();
         self.skipped.clear();
         self.warnings.clear();
         self.warnings.extend(self.raw.read_notes().iter().cloned());
+        // The encoding first: the header is looked for in repaired text.
         typed::detect_text_repair(self);
+        self.header = match self.legacy {
+            Some(enc) => header::detect(&encoding::repaired_head(&self.raw, enc), fw),
+            None => header::detect(&self.raw, fw),
+        };
         if let Some(h) = self.header.clone() {
             self.columns = map_columns(&h.names, fw, overrides);
             for r in h.first_data_row()..self.raw.height() {
-                match header::skip_reason(&self.raw, r, &h) {
+                match header::skip_reason(&self.raw, r, &h, self.legacy) {
                     None => self.data_rows.push(r),
                     Some(header::SkipReason::Blank) => {}
                     Some(header::SkipReason::Totals) => *self.skipped.entry("totals").or_default() += 1,
@@ -379,7 +413,7 @@ impl Workbook {
                 .sheets
                 .iter()
                 .map(|s| SheetReport {
-                    name: s.raw.name.clone(),
+                    name: s.name.clone(),
                     rows: s.data_rows.len(),
                     header_row: s.header.as_ref().map(|h| s.raw.excel_row(h.row) + 1 - h.rows as u32),
                     header_rows: s.header.as_ref().map(|h| h.rows).unwrap_or(0),
@@ -407,7 +441,7 @@ impl Workbook {
     }
 
     pub fn sheet_mut(&mut self, name: &str) -> Option<&mut Sheet> {
-        self.sheets.iter_mut().find(|s| s.raw.name == name)
+        self.sheets.iter_mut().find(|s| s.name == name)
     }
 }
 

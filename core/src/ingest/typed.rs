@@ -19,14 +19,15 @@ const LISTED_REPAIRS: usize = 50;
 /// Cell diagnostics kept per sheet; beyond that they are counted.
 const MAX_WARNINGS: usize = 5000;
 
-/// Decides per sheet whether text is TCVN3/VNI (repaired) or NFD
-/// (normalised), from the statistics of its text cells.
-pub fn detect_text_repair(sheet: &mut Sheet) {
+/// The non-ASCII text of a sheet (a prefix of each long cell), up to
+/// `LEGACY_SAMPLE` cells: what its encoding is judged by; and whether any of
+/// it is decomposed (NFD).
+pub(super) fn text_sample(raw: &super::RawSheet) -> (Vec<&str>, bool) {
     let mut sample: Vec<&str> = Vec::new();
     let mut nfd = false;
-    'outer: for r in 0..sheet.raw.height() {
-        for c in 0..sheet.raw.width() {
-            if let Cell::Text(s) = sheet.raw.cell(r, c) {
+    'outer: for r in 0..raw.height() {
+        for c in 0..raw.width() {
+            if let Cell::Text(s) = raw.cell(r, c) {
                 if !s.is_ascii() {
                     // A prefix is enough to judge the encoding of a long cell.
                     let s = prefix(s, 400);
@@ -41,20 +42,27 @@ pub fn detect_text_repair(sheet: &mut Sheet) {
             }
         }
     }
-    sheet.legacy = legacy::detect(&sample);
+    (sample, nfd)
+}
+
+/// Decides per sheet whether text is TCVN3/VNI (repaired) or NFD
+/// (normalised), from the statistics of its text cells; a sheet too short
+/// to decide takes the workbook's encoding when its text fits it (see
+/// `encoding`). Lists the repaired cells, the sheet name first if it was.
+pub fn detect_text_repair(sheet: &mut Sheet) {
+    let (sample, nfd) = text_sample(&sheet.raw);
+    let own = legacy::detect(&sample);
+    let inherited = own.is_none() && sheet.workbook_legacy.is_some_and(|e| legacy::fits(&sample, e));
+    sheet.legacy = if inherited { sheet.workbook_legacy } else { own };
+    sheet.legacy_inherited = inherited;
     sheet.nfd = nfd;
-    if let Some(h) = sheet.header.as_mut() {
-        if let Some(enc) = sheet.legacy {
-            for n in h.names.iter_mut() {
-                if let Some(fixed) = legacy::repair(n, enc) {
-                    *n = fixed;
-                }
-            }
-        }
+    let mut count = 0;
+    let mut listed = Vec::new();
+    if sheet.name != sheet.raw.name {
+        count += 1;
+        listed.push(RepairedCell { row: 0, column: String::new(), from: sheet.raw.name.clone(), to: sheet.name.clone(), sheet_name: true });
     }
     if let Some(enc) = sheet.legacy {
-        let mut count = 0;
-        let mut listed = Vec::new();
         for r in 0..sheet.raw.height() {
             for c in 0..sheet.raw.width() {
                 if let Cell::Text(s) = sheet.raw.cell(r, c) {
@@ -66,15 +74,16 @@ pub fn detect_text_repair(sheet: &mut Sheet) {
                                 column: super::column_letter(c),
                                 from: s.to_string(),
                                 to: fixed,
+                                sheet_name: false,
                             });
                         }
                     }
                 }
             }
         }
-        sheet.repaired = listed;
-        sheet.repaired_count = count;
     }
+    sheet.repaired = listed;
+    sheet.repaired_count = count;
 }
 
 fn prefix(s: &str, max_bytes: usize) -> &str {

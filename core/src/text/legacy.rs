@@ -371,6 +371,13 @@ pub fn is_candidate(s: &str) -> bool {
     latin1
 }
 
+/// Whether `s` holds a letter only Unicode Vietnamese has (ă đ ơ ư ạ ế …,
+/// or a combining mark): text typed in Unicode, which no legacy encoding
+/// produces and which must never be converted.
+fn has_unicode_vietnamese(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| matches!(c as u32, 0x0102 | 0x0103 | 0x0110 | 0x0111 | 0x0128 | 0x0129 | 0x0168 | 0x0169 | 0x01A0 | 0x01A1 | 0x01AF | 0x01B0 | 0x0300..=0x036F | 0x1EA0..=0x1EF9))
+}
+
 fn word_score(word: &str) -> u8 {
     if !word.chars().all(char::is_alphabetic) {
         0
@@ -469,6 +476,25 @@ pub fn detect(texts: &[&str]) -> Option<LegacyEncoding> {
         (true, true) if v.strength() > t.strength() => Some(LegacyEncoding::Vni),
         _ => None,
     }
+}
+
+/// Whether a sample too small for [`detect`] (a two-column plan sheet, a
+/// sheet name) reads as `enc`, an encoding already found in another sheet of
+/// the same workbook: no text is Unicode Vietnamese, some word improves, none
+/// gets worse, and most changed words become valid syllables. [`detect`]'s
+/// evidence rule needs more words than such a sample has; the sibling sheet
+/// supplied that evidence.
+pub fn fits(texts: &[&str], enc: LegacyEncoding) -> bool {
+    let mut tally = Tally::default();
+    for s in texts {
+        if has_unicode_vietnamese(s) {
+            return false;
+        }
+        if is_candidate(s) {
+            tally.add(s, enc, None);
+        }
+    }
+    tally.improved > 0 && tally.worsened == 0 && tally.valid_after * 5 >= tally.changed * 3
 }
 
 /// Converts one cell of a column known to be in `enc`. `Some` only when the
@@ -651,6 +677,20 @@ mod tests {
         assert_eq!(repair("plain", LegacyEncoding::Vni), None);
         // A conversion that makes a word worse is refused.
         assert_eq!(repair("Xuân Quang", LegacyEncoding::Tcvn3), None);
+    }
+
+    #[test]
+    fn fits_short_samples_of_a_known_encoding_only() {
+        // Too little evidence alone, plausible once the workbook is TCVN3.
+        assert_eq!(detect(&["C\u{e8}c San"]), None);
+        assert!(fits(&["C\u{e8}c San"], LegacyEncoding::Tcvn3));
+        assert!(fits(&["K\u{d5} ho\u{b9}ch"], LegacyEncoding::Tcvn3));
+        // Unicode Vietnamese anywhere in the sample vetoes it.
+        assert!(!fits(&["X\u{e3}", "K\u{1ebf} ho\u{1ea1}ch"], LegacyEncoding::Tcvn3));
+        // Nothing improves: Latin-1-only Unicode names, ASCII.
+        assert!(!fits(&["Gia Ph\u{fa}", "Sheet1"], LegacyEncoding::Tcvn3));
+        assert!(!fits(&["Xu\u{e2}n Quang"], LegacyEncoding::Tcvn3));
+        assert!(!fits(&[], LegacyEncoding::Vni));
     }
 
     proptest! {

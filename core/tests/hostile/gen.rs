@@ -4,6 +4,11 @@
 
 use std::io::{Cursor, Write};
 
+#[path = "../support/xls.rs"]
+mod xls;
+pub use xls::ole;
+use xls::{XCell, XSheet};
+
 pub fn crc32(data: &[u8]) -> u32 {
     let mut table = [0u32; 256];
     for (i, t) in table.iter_mut().enumerate() {
@@ -312,78 +317,6 @@ pub fn village_rows() -> Vec<(u32, String)> {
     ]
 }
 
-/// A minimal OLE compound file (version 3, 512-byte sectors) with these
-/// streams in its root storage. Each stream is padded to 4096 bytes so that
-/// it lives in ordinary sectors (no mini stream); up to ~60 KB in all.
-pub fn ole(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    const FREE: u32 = 0xFFFF_FFFF;
-    const END: u32 = 0xFFFF_FFFE;
-    const FATSECT: u32 = 0xFFFF_FFFD;
-    // Sectors: 0 FAT, 1 directory, then the streams one after another.
-    let mut fat = vec![FATSECT, END];
-    let mut data = Vec::new();
-    let mut starts = Vec::new();
-    for (_, bytes) in streams {
-        let mut bytes = bytes.clone();
-        bytes.resize(bytes.len().max(4096).div_ceil(512) * 512, 0);
-        let first = fat.len() as u32;
-        let n = (bytes.len() / 512) as u32;
-        for s in first..first + n {
-            fat.push(if s == first + n - 1 { END } else { s + 1 });
-        }
-        starts.push((first, bytes.len() as u32));
-        data.extend(bytes);
-    }
-    assert!(fat.len() <= 128 && streams.len() <= 3, "one FAT sector, one directory sector");
-    fat.resize(128, FREE);
-    let mut h = vec![0u8; 512];
-    h[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-    let put16 = |h: &mut Vec<u8>, off: usize, v: u16| h[off..off + 2].copy_from_slice(&v.to_le_bytes());
-    put16(&mut h, 24, 0x3E);
-    put16(&mut h, 26, 3);
-    put16(&mut h, 28, 0xFFFE);
-    put16(&mut h, 30, 9);
-    put16(&mut h, 32, 6);
-    let put32 = |h: &mut Vec<u8>, off: usize, v: u32| h[off..off + 4].copy_from_slice(&v.to_le_bytes());
-    put32(&mut h, 44, 1); // FAT sectors
-    put32(&mut h, 48, 1); // first directory sector
-    put32(&mut h, 56, 4096); // mini stream cutoff
-    put32(&mut h, 60, END); // no mini FAT
-    put32(&mut h, 68, END); // no DIFAT sectors
-    put32(&mut h, 76, 0); // DIFAT[0] = sector 0
-    for i in 1..109 {
-        put32(&mut h, 76 + 4 * i, FREE);
-    }
-    let entry = |name: &str, kind: u8, right: u32, child: u32, start: u32, size: u32| {
-        let mut e = vec![0u8; 128];
-        let units: Vec<u16> = name.encode_utf16().collect();
-        for (i, u) in units.iter().enumerate() {
-            e[2 * i..2 * i + 2].copy_from_slice(&u.to_le_bytes());
-        }
-        e[64..66].copy_from_slice(&((units.len() as u16 + 1) * 2).to_le_bytes());
-        e[66] = kind;
-        e[67] = 1; // black
-        e[68..72].copy_from_slice(&FREE.to_le_bytes()); // no left sibling
-        e[72..76].copy_from_slice(&right.to_le_bytes());
-        e[76..80].copy_from_slice(&child.to_le_bytes());
-        e[116..120].copy_from_slice(&start.to_le_bytes());
-        e[120..124].copy_from_slice(&size.to_le_bytes());
-        e
-    };
-    // The streams hang off the root as a chain of right siblings.
-    let mut dir = entry("Root Entry", 5, FREE, if streams.is_empty() { FREE } else { 1 }, END, 0);
-    for (i, ((name, _), (start, size))) in streams.iter().zip(&starts).enumerate() {
-        let right = if i + 1 < streams.len() { i as u32 + 2 } else { FREE };
-        dir.extend(entry(name, 2, right, FREE, *start, *size));
-    }
-    dir.resize(512, 0);
-    let mut out = h;
-    out.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
-    out.extend(dir);
-    out.extend(data);
-    out
-}
-
 /// An Office-encrypted workbook: an OLE file with EncryptionInfo and
 /// EncryptedPackage streams.
 pub fn encrypted_ole() -> Vec<u8> {
@@ -394,57 +327,12 @@ pub fn encrypted_ole() -> Vec<u8> {
     ole(&[("EncryptionInfo", info), ("EncryptedPackage", package)])
 }
 
-/// A BIFF8 record.
-fn record(kind: u16, data: &[u8]) -> Vec<u8> {
-    let mut r = kind.to_le_bytes().to_vec();
-    r.extend((data.len() as u16).to_le_bytes());
-    r.extend_from_slice(data);
-    r
-}
-
 /// An .xls (BIFF8 in OLE) with one sheet of numbers, whose DIMENSIONS
 /// record claims rows `first..last` (0-based, `last` exclusive) and
 /// columns `0..cols`, whatever cells are really there.
 pub fn xls(sheet: &str, dims: (u32, u32, u16), cells: &[(u16, u16, f64)]) -> Vec<u8> {
-    let bof = |dt: u16| {
-        let mut d = Vec::new();
-        for v in [0x0600u16, dt, 0x0DBB, 0x07CC] {
-            d.extend(v.to_le_bytes());
-        }
-        d.extend([0u8; 4]);
-        d.extend(6u32.to_le_bytes());
-        record(0x0809, &d)
-    };
-    let boundsheet = |pos: u32| {
-        let mut d = pos.to_le_bytes().to_vec();
-        // Visible worksheet; the name as UTF-16 (fHighByte = 1).
-        let units: Vec<u16> = sheet.encode_utf16().collect();
-        d.extend([0, 0, units.len() as u8, 1]);
-        d.extend(units.iter().flat_map(|u| u.to_le_bytes()));
-        record(0x0085, &d)
-    };
-    let mut globals = bof(0x0005);
-    globals.extend(record(0x0042, &1200u16.to_le_bytes()));
-    let sheet_pos = (globals.len() + boundsheet(0).len() + 4) as u32;
-    globals.extend(boundsheet(sheet_pos));
-    globals.extend(record(0x000A, &[]));
-    let mut body = bof(0x0010);
-    let mut d = dims.0.to_le_bytes().to_vec();
-    d.extend(dims.1.to_le_bytes());
-    d.extend(0u16.to_le_bytes());
-    d.extend(dims.2.to_le_bytes());
-    d.extend(0u16.to_le_bytes());
-    body.extend(record(0x0200, &d));
-    for &(row, col, v) in cells {
-        let mut d = row.to_le_bytes().to_vec();
-        d.extend(col.to_le_bytes());
-        d.extend(0u16.to_le_bytes());
-        d.extend(v.to_le_bytes());
-        body.extend(record(0x0203, &d));
-    }
-    body.extend(record(0x000A, &[]));
-    globals.extend(body);
-    ole(&[("Workbook", globals)])
+    let cells = cells.iter().map(|&(r, c, v)| (r, c, XCell::Number(v))).collect();
+    xls::workbook(&[XSheet { name: sheet, cells, dims: Some(dims) }])
 }
 
 /// Deterministic noise.
