@@ -12,6 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     villages_forms(&dir.join("villages_forms.xlsx"))?;
     legacy_names(&dir.join("legacy_names.xlsx"))?;
     csv_fixtures(&dir)?;
+    criteria_published(&dir.join("criteria_published.xlsx"))?;
     Ok(())
 }
 
@@ -208,4 +209,150 @@ HS-3\tChứng thực bản sao từ bản chính\tPhố Lu\tPhú Thành 3\tTrự
     bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
     std::fs::write(dir.join("dossiers_utf16.txt"), bytes)?;
     Ok(())
+}
+
+/// A commune's criteria workbook as published (issue 14): title rows, a
+/// criteria sheet «STT | Tên chỉ tiêu | Giải thích chỉ tiêu | Đơn vị tính |
+/// Chỉ tiêu cụ thể» with Roman-numeral groups, targets as text, no weights
+/// and no BB/TC; a village sheet whose indicator columns are headed by the
+/// indicator names, with values in mixed forms. Hand count in
+/// core/tests/criteria_published.rs: 19 of 24 villages meet every criterion.
+fn criteria_published(path: &Path) -> Result<(), XlsxError> {
+    let mut wb = Workbook::new();
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2025, 7, 1)?));
+    let bold = Format::new().set_bold();
+    let group = Format::new().set_bold().set_background_color(rust_xlsxwriter::Color::RGB(0xE2EFDA));
+    let ws = wb.add_worksheet().set_name("Bộ tiêu chí")?;
+    ws.write_string_with_format(0, 0, "ỦY BAN NHÂN DÂN XÃ BẢO THẮNG", &bold)?;
+    ws.merge_range(1, 0, 1, 4, "BỘ TIÊU CHÍ THÔN CHUYỂN ĐỔI SỐ NĂM 2025", &bold)?;
+    ws.merge_range(2, 0, 2, 4, "(Kèm theo Kế hoạch số 45/KH-UBND ngày 15/01/2025 của UBND xã)", &Format::new().set_italic())?;
+    for (c, h) in ["STT", "Tên chỉ tiêu", "Giải thích chỉ tiêu", "Đơn vị tính", "Chỉ tiêu cụ thể"].iter().enumerate() {
+        ws.write_string_with_format(4, c as u16, *h, &bold)?;
+    }
+    for c in 0..5u16 {
+        ws.write_string(5, c, &format!("({})", c + 1))?;
+    }
+    // (group, [(name, explanation, unit, target)])
+    let groups: [(&str, &[(&str, &str, &str, &str)]); 3] = [
+        (
+            "I. HẠ TẦNG SỐ (03 chỉ tiêu)",
+            &[
+                ("Tỷ lệ hộ gia đình có đường Internet cáp quang", "Số hộ có cáp quang / tổng số hộ của thôn", "%", "≥ 80%"),
+                ("Thôn có sóng di động 4G/5G", "Sóng 4G/5G phủ toàn bộ khu dân cư của thôn", "Có/Không", "Có"),
+                ("Tỷ lệ người dân trưởng thành có điện thoại thông minh", "Người từ 18 tuổi có điện thoại thông minh / dân số từ 18 tuổi", "%", "Từ 80% trở lên"),
+            ],
+        ),
+        (
+            "II. CHÍNH QUYỀN SỐ (03 chỉ tiêu)",
+            &[
+                ("Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến", "Số hồ sơ TTHC nộp trực tuyến / tổng số hồ sơ TTHC của người dân trong thôn", "%", "Tối thiểu 50%"),
+                ("Tổ công nghệ số cộng đồng hoạt động hiệu quả", "Tổ được thành lập, có kế hoạch và hoạt động hằng tháng", "Có/Không", "Đạt"),
+                ("Tỷ lệ người trưởng thành có tài khoản định danh điện tử mức 2", "", "%", ">= 70%"),
+            ],
+        ),
+        (
+            "III. KINH TẾ SỐ VÀ XÃ HỘI SỐ (02 chỉ tiêu)",
+            &[
+                ("Mô hình ứng dụng công nghệ số trong sản xuất, kinh doanh", "Mô hình của hộ, tổ hợp tác hoặc hợp tác xã trong thôn", "Mô hình", "01 mô hình"),
+                ("Tỷ lệ hộ gia đình được gắn địa chỉ số", "", "%", "100%"),
+            ],
+        ),
+    ];
+    let mut row = 6;
+    for (name, inds) in groups {
+        ws.merge_range(row, 0, row, 4, name, &group)?;
+        row += 1;
+        for (k, (n, e, u, t)) in inds.iter().enumerate() {
+            ws.write_number(row, 0, (k + 1) as f64)?;
+            ws.write_string(row, 1, *n)?;
+            if !e.is_empty() {
+                ws.write_string(row, 2, *e)?;
+            }
+            ws.write_string(row, 3, *u)?;
+            ws.write_string(row, 4, *t)?;
+            row += 1;
+        }
+    }
+    ws.write_string(row + 1, 0, "Ghi chú: Thôn đạt chuẩn khi đạt tất cả các chỉ tiêu trên.")?;
+
+    let vs = wb.add_worksheet().set_name("Đánh giá thôn")?;
+    vs.merge_range(0, 0, 0, 12, "KẾT QUẢ ĐÁNH GIÁ THÔN CHUYỂN ĐỔI SỐ NĂM 2025", &bold)?;
+    vs.merge_range(1, 0, 1, 12, "(Số liệu đến ngày 30/6/2025)", &Format::new().set_italic())?;
+    let headers = [
+        "STT",
+        "Xã",
+        "Thôn",
+        "Tỷ lệ hộ gia đình có đường Internet cáp quang",
+        "Thôn có sóng di động 4G/5G (Có/Không)",
+        "Tỷ lệ người dân trưởng thành có điện thoại thông minh (%)",
+        "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến",
+        "Tổ công nghệ số cộng đồng hoạt động hiệu quả",
+        "Tỷ lệ người trưởng thành có tài khoản định danh điện tử mức 2",
+        "Mô hình ứng dụng công nghệ số trong sản xuất, kinh doanh",
+        "Tỷ lệ hộ gia đình của thôn được gắn địa chỉ số",
+        "Địa chỉ, số điện thoại",
+        "Ghi chú",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        vs.write_string_with_format(3, c as u16, *h, &bold)?;
+    }
+    // Forms by column: cáp quang as fractions (0,85), smartphone as whole
+    // numbers (85), online dossiers as text ("85%"), VNeID as numbers,
+    // 4G as Có/Không, the team as x/blank, models as counts, digital
+    // address as numbers and "100%".
+    // (commune, village, fibre, 4G, smartphone, online, team, VNeID, models, address)
+    #[allow(clippy::type_complexity)]
+    let villages: [(&str, &str, Option<f64>, &str, Option<f64>, &str, &str, f64, f64, &str); 24] = [
+        ("Phong Hải", "Thôn Cốc Sâm 1", Some(0.85), "Có", Some(85.0), "85%", "x", 75.0, 1.0, "100%"),
+        ("Phong Hải", "Thôn Cốc Sâm 2", Some(0.80), "Có", Some(80.0), "50%", "x", 70.0, 2.0, "100"),
+        ("Phong Hải", "Thôn Cốc Sâm 3", Some(0.92), "Có", Some(90.0), "62%", "x", 81.0, 1.0, "100%"),
+        ("Phong Hải", "Thôn Bản Mạ", Some(0.75), "Có", Some(88.0), "70%", "x", 72.0, 1.0, "100%"),
+        ("Phong Hải", "Thôn Pạc Tà", Some(0.90), "Có", Some(86.0), "55%", "x", 78.0, 3.0, "100"),
+        ("Phong Hải", "Thôn Nậm Choong", Some(0.88), "Có", Some(82.0), "58%", "x", 74.0, 1.0, "100%"),
+        ("Phong Hải", "Thôn Phong Niên", Some(0.95), "Có", Some(91.0), "66%", "x", 80.0, 2.0, "100%"),
+        ("Phong Hải", "Thôn Làng Đền", Some(0.83), "Có", Some(84.0), "52%", "x", 71.0, 1.0, "100"),
+        ("Gia Phú", "Thôn Phú Hà", Some(0.86), "Không", Some(87.0), "40%", "x", 79.0, 1.0, "100%"),
+        ("Gia Phú", "Thôn Cóc", Some(0.81), "Có", Some(83.0), "53%", "x", 73.0, 1.0, "100%"),
+        ("Gia Phú", "Thôn Bến Đền", Some(0.97), "Có", Some(95.0), "75%", "x", 85.0, 4.0, "100%"),
+        ("Gia Phú", "Thôn Khe Mụ", Some(0.84), "Có", Some(81.0), "51%", "x", 70.0, 0.0, "100%"),
+        ("Gia Phú", "Thôn Tiến Lợi", Some(0.89), "Có", Some(86.0), "60%", "x", 76.0, 1.0, "100"),
+        ("Gia Phú", "Thôn Phú Lâm", Some(0.82), "Có", Some(80.0), "57%", "", 65.0, 1.0, "95"),
+        ("Gia Phú", "Thôn Cóc 1", Some(0.91), "Có", Some(89.0), "64%", "x", 77.0, 2.0, "100%"),
+        ("Gia Phú", "Thôn Cóc 2", Some(0.87), "Có", Some(85.0), "59%", "x", 75.0, 1.0, "100%"),
+        ("Gia Phú", "Thôn Gia Hạ", Some(0.93), "Có", None, "61%", "x", 79.0, 1.0, "100%"),
+        ("Xuân Quang", "Thôn Pèng", Some(0.90), "Có", Some(90.0), "68%", "x", 82.0, 1.0, "100%"),
+        ("Xuân Quang", "Thôn Tảng Loỏng", Some(0.85), "Có", Some(84.0), "54%", "x", 74.0, 1.0, "100"),
+        ("Xuân Quang", "Thôn Trì Thượng", Some(0.88), "Có", Some(87.0), "63%", "x", 78.0, 2.0, "100%"),
+        ("Xuân Quang", "Thôn Trì Hạ", Some(0.94), "Có", Some(92.0), "71%", "x", 83.0, 1.0, "100%"),
+        ("Xuân Quang", "Thôn Cửa Cải", Some(0.86), "Có", Some(83.0), "56%", "x", 72.0, 1.0, "100%"),
+        ("Xuân Quang", "Thôn Múc Tiến", Some(0.80), "Có", Some(81.0), "50%", "x", 70.0, 1.0, "100"),
+        ("Xuân Quang", "Thôn Khởi Khe", Some(0.99), "Có", Some(96.0), "80%", "x", 88.0, 5.0, "100%"),
+    ];
+    for (i, v) in villages.iter().enumerate() {
+        let r = 4 + i as u32;
+        vs.write_number(r, 0, (i + 1) as f64)?;
+        vs.write_string(r, 1, v.0)?;
+        vs.write_string(r, 2, v.1)?;
+        if let Some(x) = v.2 {
+            vs.write_number(r, 3, x)?;
+        }
+        vs.write_string(r, 4, v.3)?;
+        if let Some(x) = v.4 {
+            vs.write_number(r, 5, x)?;
+        }
+        vs.write_string(r, 6, v.5)?;
+        if !v.6.is_empty() {
+            vs.write_string(r, 7, v.6)?;
+        }
+        vs.write_number(r, 8, v.7)?;
+        vs.write_number(r, 9, v.8)?;
+        match v.9.strip_suffix('%') {
+            Some(_) => vs.write_string(r, 10, v.9)?,
+            None => vs.write_number(r, 10, v.9.parse().unwrap_or(0.0))?,
+        };
+        vs.write_string(r, 11, &format!("Tổ trưởng, 09{:08}", 12345678 + i * 1111))?;
+    }
+    vs.write_string_with_format(28, 1, "Tổng cộng", &bold)?;
+    vs.write_string_with_format(28, 2, "24 thôn", &bold)?;
+    wb.save(path)
 }

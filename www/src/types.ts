@@ -73,11 +73,21 @@ export interface Pillar {
   indicators: Indicator[];
 }
 
+/** A bilingual note on how the criteria were read (e.g. no weights, no BB/TC). */
+export interface Assumption {
+  code: string;
+  message: string;
+  message_en?: string | null;
+}
+
 export interface Framework {
   id?: string;
   name: string;
   name_en?: string | null;
   pillars: Pillar[];
+  /** 'weighted' (default, partial credit) or 'share_met' (credit 1 when met, 0 otherwise). */
+  readiness?: 'weighted' | 'share_met' | string;
+  assumptions?: Assumption[];
   rules?: { min_optional_passed?: number | null; near_max_mandatory_failed?: number; near_readiness?: number };
 }
 
@@ -154,6 +164,8 @@ export interface ScoreReport {
   derived?: string[];
   /** Indicators the villages sheet has no column for. */
   absent?: string[];
+  /** What was assumed about the criteria; stated beside the scores. */
+  assumptions?: Assumption[];
 }
 
 export interface Metrics {

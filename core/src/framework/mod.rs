@@ -7,7 +7,7 @@
 
 mod sheet;
 
-pub use sheet::framework_from_rows;
+pub use sheet::{criteria_columns, framework_from_rows, is_criteria_header_cell, parse_target, CriteriaColumns, ParsedTarget};
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,40 @@ pub struct Framework {
     pub name_en: String,
     #[serde(default)]
     pub rules: StatusRules,
+    /// How readiness is computed; absent in older files = weighted.
+    #[serde(default, skip_serializing_if = "Readiness::is_weighted")]
+    pub readiness: Readiness,
+    /// What the reader had to assume about the criteria (e.g. a published
+    /// sheet without weights or BB/TC), to be stated beside the scores.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<Assumption>,
     pub pillars: Vec<Pillar>,
+}
+
+/// How an indicator earns credit towards readiness.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Readiness {
+    /// Partial credit by how close the value is to the threshold, weighted.
+    #[default]
+    Weighted,
+    /// Credit 1 when the indicator is met, 0 otherwise, weighted; with the
+    /// equal weights of a published sheet this is the share of indicators met.
+    ShareMet,
+}
+
+impl Readiness {
+    pub fn is_weighted(&self) -> bool {
+        *self == Readiness::Weighted
+    }
+}
+
+/// A bilingual note on how the criteria were read.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Assumption {
+    pub code: String,
+    pub message: String,
+    pub message_en: String,
 }
 
 fn format_name() -> String {
@@ -115,6 +148,9 @@ pub struct Indicator {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Ratio>,
+    /// How the criteria sheet explains the indicator («Giải thích chỉ tiêu»).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
 }
 
 impl Framework {
@@ -132,6 +168,8 @@ impl Framework {
             name: String::new(),
             name_en: String::new(),
             rules: StatusRules::default(),
+            readiness: Readiness::Weighted,
+            assumptions: Vec::new(),
             pillars: Vec::new(),
         }
     }

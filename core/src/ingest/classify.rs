@@ -29,15 +29,14 @@ impl Kind {
     }
 }
 
-/// Headers that make a criteria (framework) sheet: an indicator name column
-/// and a target/threshold column.
-const FRAMEWORK_NAME: &[&str] = &["ten chi tieu", "chi tieu", "tieu chi", "ten tieu chi", "noi dung", "indicator", "noi dung chi tieu"];
-const FRAMEWORK_TARGET: &[&str] = &["nguong", "muc tieu", "chi tieu can dat", "yeu cau", "threshold", "target", "muc dat", "gia tri can dat", "trong so"];
-
+/// Headers that make a criteria (framework) sheet: an indicator-name column
+/// («Tên chỉ tiêu», «Tiêu chí», «Nội dung») and a separate target column
+/// («Chỉ tiêu cụ thể», «Chỉ tiêu đạt», «Mức đạt», «Yêu cầu», «Kết quả cần
+/// đạt», «Ngưỡng»). The lists live with the criteria-sheet reader
+/// (`framework::criteria_columns`), so a sheet classified as criteria is
+/// always one the reader can read.
 pub fn is_framework_header(names: &[String]) -> bool {
-    let folded: Vec<String> = names.iter().map(|n| fold_key(n)).collect();
-    let has = |set: &[&str]| folded.iter().any(|f| set.iter().any(|a| f == a || f.starts_with(&format!("{a} "))));
-    has(FRAMEWORK_NAME) && has(FRAMEWORK_TARGET)
+    crate::framework::criteria_columns(names).is_some()
 }
 
 pub fn classify(sheet: &Sheet, _fw: &Framework) -> (Kind, String, String) {

@@ -51,7 +51,7 @@ fn score(names: &[String], m: &IndicatorMatcher) -> (usize, usize) {
             texts += 1;
         }
         let parts = candidates(n);
-        if parts.iter().any(|p| best_canon(p).is_some() || m.find(p).is_some()) {
+        if m.find(n).is_some() || parts.iter().any(|p| best_canon(p).is_some() || crate::framework::is_criteria_header_cell(p)) {
             matched += 1;
         }
     }
@@ -69,52 +69,192 @@ pub fn candidates(name: &str) -> Vec<String> {
     v
 }
 
-/// A framework's indicator ids and names, folded once per analysis.
+/// How sure a header → indicator match is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchConfidence {
+    /// The indicator's code as a word («HT1. Tỷ lệ…», «(HT1)»), or its name
+    /// or an alias word for word once numbering and notes in brackets are
+    /// set aside.
+    Exact,
+    /// The name or an alias up to word order, or one filler word more or
+    /// less («thôn», «của thôn», «%»).
+    Near,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorMatch {
+    pub id: String,
+    pub confidence: MatchConfidence,
+}
+
+/// Words whose presence or absence does not change what a header names.
+const FILLERS: &[&[&str]] = &[
+    &["thon"],
+    &["cua", "thon"],
+    &["trong", "thon"],
+    &["tai", "thon"],
+    &["o", "thon"],
+    &["thon", "ban"],
+    &["ban"],
+    &["tdp"],
+    &["to", "dan", "pho"],
+    &["tren", "dia", "ban"],
+    &["tren", "dia", "ban", "thon"],
+    &["%"],
+];
+
+/// A framework's indicator ids and names, normalised once per analysis.
+///
+/// A column is an indicator only when its header carries the code as a word
+/// or *is* the name (or an alias) up to trivia: a name found somewhere
+/// inside a longer header is not enough, since «Địa chỉ, số điện thoại»
+/// holds the alias «Địa chỉ số» and a dossier column may hold a procedure
+/// that sounds like an indicator.
 pub struct IndicatorMatcher {
     ids: Vec<(String, String)>,
-    /// (" folded alias ", indicator id), longest first.
-    names: Vec<(String, String)>,
-    /// Folded numerator/denominator headers of ratio indicators.
+    /// (words of a normalised name or alias, indicator id).
+    names: Vec<(Vec<String>, String)>,
+    /// Normalised numerator/denominator headers of ratio indicators.
     ratio_parts: Vec<String>,
+}
+
+/// A header without notes in brackets and leading numbering, folded:
+/// «3. Tỷ lệ hộ có Internet cáp quang (%)» → "ty le ho co internet cap quang".
+pub fn normalise_header(raw: &str) -> String {
+    let mut depth = 0usize;
+    let mut plain = String::with_capacity(raw.len());
+    for c in strip_leading_code(raw).chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    // A trailing «%» is the unit, as «(%)» is once folded.
+    let mut f = fold_key(&plain);
+    while let Some(rest) = f.strip_suffix(" %") {
+        f.truncate(rest.len());
+    }
+    f
+}
+
+/// «1.», «1.2)», «II.», «HT1.», «a)» at the start of a header.
+fn strip_leading_code(t: &str) -> &str {
+    let t = t.trim_start();
+    let is_sep = |c: char| matches!(c, '.' | ')' | ':' | '-' | '–');
+    let after = |n: usize, space_ok: bool| -> Option<&str> {
+        let rest = &t[n..];
+        let c = rest.chars().next()?;
+        (is_sep(c) || (space_ok && c.is_whitespace())).then(|| rest.trim_start_matches(|c: char| is_sep(c) || c.is_whitespace()))
+    };
+    let bytes = t.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count();
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
+        return after(digits, true).filter(|r| !r.is_empty()).unwrap_or(t);
+    }
+    let roman = bytes.iter().take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L')).count();
+    if (1..=5).contains(&roman) {
+        if let Some(r) = after(roman, false).filter(|r| !r.is_empty()) {
+            return r;
+        }
+    }
+    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let code_digits = bytes[letters..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count();
+    if (1..=4).contains(&letters) && code_digits > 0 {
+        if let Some(r) = after(letters + code_digits, true).filter(|r| !r.is_empty()) {
+            return r;
+        }
+    }
+    if letters == 1 && bytes.get(1).is_some_and(|b| matches!(b, b')' | b'.')) {
+        if let Some(r) = after(1, false).filter(|r| !r.is_empty()) {
+            return r;
+        }
+    }
+    t
+}
+
+/// Same words in any order, or one filler phrase more or less.
+fn near_words(a: &[&str], b: &[&str]) -> bool {
+    fn sorted<'a>(v: &[&'a str]) -> Vec<&'a str> {
+        let mut v = v.to_vec();
+        v.sort_unstable();
+        v
+    }
+    let sb = sorted(b);
+    if sorted(a) == sb {
+        return true;
+    }
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    let short = sorted(short);
+    FILLERS.iter().any(|f| {
+        long.len() == short.len() + f.len()
+            && (0..=long.len() - f.len()).any(|p| {
+                &long[p..p + f.len()] == *f && sorted(&[&long[..p], &long[p + f.len()..]].concat()) == short
+            })
+    })
 }
 
 impl IndicatorMatcher {
     pub fn new(fw: &Framework) -> IndicatorMatcher {
         let ids = fw.indicators().map(|(_, i)| (i.id.to_ascii_lowercase(), i.id.clone())).collect();
-        let mut names: Vec<(String, String)> = fw
+        let names = fw
             .indicators()
-            .flat_map(|(_, i)| std::iter::once(&i.name).chain(i.aliases.iter()).map(move |a| (fold_key(a), i.id.clone())))
-            .filter(|(f, _)| f.len() >= 6)
-            .map(|(f, id)| (format!(" {f} "), id))
+            .flat_map(|(_, i)| std::iter::once(&i.name).chain(i.aliases.iter()).map(move |a| (normalise_header(a), i.id.clone())))
+            .filter(|(f, _)| !f.is_empty())
+            .map(|(f, id)| (f.split(' ').map(str::to_string).collect(), id))
             .collect();
-        names.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         let ratio_parts = fw
             .indicators()
             .filter_map(|(_, i)| i.ratio.as_ref())
             .flat_map(|r| r.numerator.iter().chain(r.denominator.iter()))
-            .map(|a| fold_key(a))
+            .map(|a| normalise_header(a))
             .collect();
         IndicatorMatcher { ids, names, ratio_parts }
     }
 
     /// "Số hộ có cáp quang" is a numerator column, not the HT1 rate itself.
-    pub fn is_ratio_part(&self, folded: &str) -> bool {
-        self.ratio_parts.iter().any(|p| p == folded)
+    pub fn is_ratio_part(&self, header: &str) -> bool {
+        let n = normalise_header(header);
+        self.ratio_parts.iter().any(|p| *p == n || *p == fold_key(header))
     }
 
-    /// Indicator id for a folded header: the id as a token anywhere
-    /// ("HT1. Tỷ lệ…", "(HT1)"), else the indicator's name or an alias.
-    pub fn find(&self, folded: &str) -> Option<String> {
-        if self.is_ratio_part(folded) {
+    /// The indicator a column header names, if it names one: its code as a
+    /// word anywhere ("HT1. Tỷ lệ…", "(HT1)"), else its name or an alias,
+    /// exactly or nearly (see [`MatchConfidence`]), for the whole header or
+    /// one part of a joined two-row header ("Top / Bottom").
+    pub fn find(&self, header: &str) -> Option<IndicatorMatch> {
+        if self.is_ratio_part(header) {
             return None;
         }
+        let folded = fold_key(header);
         for (lower, id) in &self.ids {
             if folded.split(' ').any(|t| t == lower) {
-                return Some(id.clone());
+                return Some(IndicatorMatch { id: id.clone(), confidence: MatchConfidence::Exact });
             }
         }
-        let padded = format!(" {folded} ");
-        self.names.iter().find(|(a, _)| padded.contains(a.as_str())).map(|(_, id)| id.clone())
+        let mut parts = vec![header];
+        if header.contains(" / ") {
+            parts.extend(header.rsplit(" / ").filter(|p| !self.is_ratio_part(p)));
+        }
+        let normal: Vec<String> = parts.iter().map(|p| normalise_header(p)).filter(|n| !n.is_empty()).collect();
+        for n in &normal {
+            if let Some((_, id)) = self.names.iter().find(|(words, _)| words.join(" ") == *n) {
+                return Some(IndicatorMatch { id: id.clone(), confidence: MatchConfidence::Exact });
+            }
+        }
+        for n in &normal {
+            let words: Vec<&str> = n.split(' ').collect();
+            let hit = self.names.iter().find(|(alias, _)| {
+                let alias: Vec<&str> = alias.iter().map(String::as_str).collect();
+                near_words(&words, &alias)
+            });
+            if let Some((_, id)) = hit {
+                return Some(IndicatorMatch { id: id.clone(), confidence: MatchConfidence::Near });
+            }
+        }
+        None
     }
 }
 
@@ -367,6 +507,65 @@ mod tests {
         assert!(!is_roman_group("Ia Grai"));
         assert!(!is_roman_group("Việt"));
         assert!(!is_roman_group("X Quang"));
+    }
+
+    fn matched(m: &IndicatorMatcher, h: &str) -> Option<(String, MatchConfidence)> {
+        m.find(h).map(|x| (x.id, x.confidence))
+    }
+
+    #[test]
+    fn indicator_columns_by_code_or_near_exact_name() {
+        use MatchConfidence::*;
+        let m = IndicatorMatcher::new(&Framework::default_vn());
+        let hit = |id: &str, c| Some((id.to_string(), c));
+        // The code as a word.
+        assert_eq!(matched(&m, "HT1. Tỷ lệ hộ có cáp quang"), hit("HT1", Exact));
+        assert_eq!(matched(&m, "Phủ sóng (HT2)"), hit("HT2", Exact));
+        assert_eq!(matched(&m, "cq3"), hit("CQ3", Exact));
+        // The name or an alias once numbering and bracketed notes go.
+        assert_eq!(matched(&m, "Tỷ lệ hộ có Internet cáp quang"), hit("HT1", Exact));
+        assert_eq!(matched(&m, "3. Tỷ lệ hộ có Internet cáp quang (%)"), hit("HT1", Exact));
+        assert_eq!(matched(&m, "II. Tỷ lệ hồ sơ TTHC nộp trực tuyến"), hit("CQ3", Exact));
+        assert_eq!(matched(&m, "a) Camera an ninh (Có/Không)"), hit("XH4", Exact));
+        assert_eq!(matched(&m, "ty le ho co internet cap quang %"), hit("HT1", Exact));
+        assert_eq!(matched(&m, "Kết quả / Wifi miễn phí"), hit("HT3", Exact));
+        // Near: word order, or one filler phrase more or less.
+        assert_eq!(matched(&m, "Tỷ lệ hộ được gắn địa chỉ số của thôn"), hit("XH5", Near));
+        assert_eq!(matched(&m, "Thôn phủ sóng 4G/5G"), hit("HT2", Near));
+        assert_eq!(matched(&m, "Nhà văn hóa có wifi thôn"), hit("HT3", Near));
+        assert_eq!(matched(&m, "Miễn phí wifi"), hit("HT3", Near));
+        // Not an indicator: the alias «Địa chỉ số» sits inside a register's
+        // address column, but the header says more than the alias.
+        assert_eq!(matched(&m, "Địa chỉ, số điện thoại"), None);
+        // «thủ tục hành chính» is three words where CQ3's name has «TTHC»:
+        // the rule compares words, it does not expand abbreviations, so the
+        // spelled-out header is no near-exact CQ3 (a framework that wants it
+        // lists it as an alias, as a published criteria sheet does by
+        // naming it).
+        assert_eq!(matched(&m, "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến"), None);
+        // A name found inside a longer header is not enough.
+        assert_eq!(matched(&m, "Số hộ có Internet cáp quang và truyền hình"), None);
+        assert_eq!(matched(&m, "Tên thủ tục"), None);
+        assert_eq!(matched(&m, "Kỹ năng số cơ bản của cán bộ xã và người dân"), None);
+        // Ratio parts stay numerator/denominator columns.
+        assert_eq!(matched(&m, "Số hộ có Internet cáp quang"), None);
+        assert!(m.is_ratio_part("Số hộ có cáp quang (hộ)"));
+        assert!(m.is_ratio_part("so ho co internet cap quang"));
+        assert!(!m.is_ratio_part("Tỷ lệ hộ có Internet cáp quang"));
+    }
+
+    #[test]
+    fn leading_codes_and_notes_are_set_aside() {
+        assert_eq!(normalise_header("1. Tỷ lệ (%)"), "ty le");
+        assert_eq!(normalise_header("1.2) Tỷ lệ"), "ty le");
+        assert_eq!(normalise_header("IV. Xã hội số"), "xa hoi so");
+        assert_eq!(normalise_header("HT1. Tỷ lệ"), "ty le");
+        assert_eq!(normalise_header("b) Tỷ lệ [ghi chú]"), "ty le");
+        // Not codes: a word that starts like a numeral, "4G", a bare number.
+        assert_eq!(normalise_header("Xã hội số"), "xa hoi so");
+        assert_eq!(normalise_header("4G phủ sóng"), "4g phu song");
+        assert_eq!(normalise_header("VNeID mức 2"), "vneid muc 2");
+        assert_eq!(normalise_header("2024"), "2024");
     }
 
     #[test]

@@ -299,8 +299,9 @@ pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap
         }
         let mut best: Option<(Target, u32)> = None;
         for cand in header::candidates(n) {
-            if let Some(id) = matcher.find(&cand) {
-                best = Some((Target::Indicator(id), 2000));
+            // The raw header first: the matcher sets bracketed notes aside.
+            if let Some(m) = matcher.find(n).or_else(|| matcher.find(&cand)) {
+                best = Some((Target::Indicator(m.id), 2000));
                 break;
             }
             if let Some((c, s)) = columns::best_canon(&cand) {

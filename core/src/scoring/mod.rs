@@ -7,6 +7,10 @@
 //! at most `near_max_mandatory_failed` BB fail, or readiness ≥ 70, or all BB
 //! pass but the TC count falls short; otherwise Chưa đạt. Readiness ranks
 //! villages and never decides recognition. A missing value is a fail.
+//! Readiness is Σ weight × credit scaled to 100; the credit is how close
+//! the value is to its threshold (`Readiness::Weighted`), or 1 when met and
+//! 0 otherwise (`Readiness::ShareMet`, a published sheet without weights:
+//! equal weights, so readiness is the share of indicators met).
 //!
 //! The per-indicator pass/credit arithmetic runs as one polars plan over the
 //! whole table, so the country's 63,619 villages score in one pass.
@@ -16,7 +20,7 @@ mod compare;
 pub use compare::{compare, SnapshotDiff};
 
 use crate::error::Result;
-use crate::framework::{Framework, Rule};
+use crate::framework::{Assumption, Framework, Readiness, Rule};
 use crate::ingest::{PlanRow, UnitTable};
 use crate::text::name_key;
 use polars::prelude::*;
@@ -114,6 +118,10 @@ pub struct ScoreReport {
     /// Indicators with no column in the file: every village lacks them.
     #[serde(default)]
     pub absent: Vec<String>,
+    /// What was assumed about the criteria (the framework's notes), for the
+    /// page to state beside the scores.
+    #[serde(default)]
+    pub assumptions: Vec<Assumption>,
 }
 
 /// What-if: thresholds and weights to try without editing the framework.
@@ -190,7 +198,11 @@ pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, d
         .collect();
     let stage2: Vec<Expr> = inds_list
         .iter()
-        .map(|i| clamp01(col(format!("ratio:{}", i.id))).fill_null(lit(0.0)).alias(format!("credit:{}", i.id)))
+        .map(|i| match fw.readiness {
+            Readiness::Weighted => clamp01(col(format!("ratio:{}", i.id))).fill_null(lit(0.0)),
+            Readiness::ShareMet => col(format!("pass:{}", i.id)).cast(DataType::Float64),
+        }
+        .alias(format!("credit:{}", i.id)))
         .collect();
     let mut bb_failed = lit(0i32);
     let mut tc_passed = lit(0i32);
@@ -321,7 +333,16 @@ pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, d
         .filter(|(_, i)| !table.provided.contains(&i.id) && !derived.contains(&i.id))
         .map(|(_, i)| i.id.clone())
         .collect();
-    Ok(ScoreReport { framework: fw.clone(), units, communes, one_step_away, summary, derived: derived.to_vec(), absent })
+    Ok(ScoreReport {
+        framework: fw.clone(),
+        units,
+        communes,
+        one_step_away,
+        summary,
+        derived: derived.to_vec(),
+        absent,
+        assumptions: fw.assumptions.clone(),
+    })
 }
 
 /// How far a failing value is from passing, in the indicator's unit; never 0
@@ -440,7 +461,7 @@ mod tests {
     use crate::framework::{Indicator, Pillar, StatusRules, Unit};
 
     fn ind(id: &str, unit: Unit, rule: Rule, threshold: f64, weight: f64, mandatory: bool) -> Indicator {
-        Indicator { id: id.into(), name: id.into(), name_en: String::new(), unit, rule, threshold, weight, mandatory, aliases: vec![], ratio: None }
+        Indicator { id: id.into(), name: id.into(), name_en: String::new(), unit, rule, threshold, weight, mandatory, aliases: vec![], ratio: None, explanation: String::new() }
     }
 
     /// A ≥ 50 (BB), B ≤ 10 (TC), C yes (TC), D yes (BB); at least 1 TC.
@@ -510,6 +531,27 @@ mod tests {
         let steps: Vec<(&str, &str)> = r.one_step_away.iter().map(|o| (o.village.as_str(), o.indicator.as_str())).collect();
         assert_eq!(steps, vec![("v2", "B"), ("v3", "A")]);
         assert_eq!(r.summary.communes_covered, 1);
+    }
+
+    #[test]
+    fn share_met_readiness_gives_credit_one_or_zero() {
+        let mut fw = framework();
+        fw.readiness = crate::framework::Readiness::ShareMet;
+        for i in fw.pillars.iter_mut().flat_map(|p| p.indicators.iter_mut()) {
+            i.weight = 1.0;
+        }
+        let r = score(&table(), &fw, None, &[]).expect("scores");
+        let u = |v: &str| r.units.iter().find(|u| u.village == v).expect("unit");
+        // v1: A, B, D met, C not: 3 of 4. v2: A, D: 2 of 4 (B = 12 earns no
+        // partial credit). v3: B, C, D: 3 of 4. v4: nothing.
+        assert_eq!(u("v1").readiness, 75.0);
+        assert_eq!(u("v2").readiness, 50.0);
+        assert_eq!(u("v3").readiness, 75.0);
+        assert_eq!(u("v4").readiness, 0.0);
+        // Pillar score is on the same footing: 3 of 4 shares of 100.
+        assert_eq!(u("v1").pillars[0].score, 75.0);
+        // Status rules are unchanged: v3 still fails the BB indicator A.
+        assert_eq!(u("v3").status, Status::Near);
     }
 
     #[test]

@@ -121,6 +121,15 @@ export class ScorecardView {
       this.summaryEl,
       h('h2', { id: 'sum-h', text: t('summary_title') }),
       h('p', { class: 'muted' }, `${t('framework_used')}: `, h('span', { 'data-testid': 'framework-name', text: r.framework.name })),
+      // How the criteria were read (e.g. a published sheet without weights
+      // or BB/TC), in the core's own words.
+      (r.assumptions ?? []).length
+        ? h(
+            'ul',
+            { class: 'muted small', 'data-testid': 'score-assumptions' },
+            ...(r.assumptions ?? []).map((a) => h('li', { 'data-code': a.code, text: pick(a.message, a.message_en) })),
+          )
+        : null,
       h(
         'div',
         { class: 'cards', 'data-testid': 'score-summary' },
