@@ -59,14 +59,54 @@ fn score(names: &[String], m: &IndicatorMatcher) -> (usize, usize) {
 }
 
 /// Folded forms to try for a (possibly joined) header: whole, then each part.
+/// Parenthesised notes («(bộ)», «(dd/mm/yyyy)», «(ngày)») are dropped in a
+/// second form: "Số lượng hồ sơ (bộ)" is tried as "so luong ho so bo" and
+/// as "so luong ho so".
 pub fn candidates(name: &str) -> Vec<String> {
     let mut v = vec![fold_key(name)];
+    let mut push = |s: &str| {
+        let f = fold_key(s);
+        if !f.is_empty() && !v.contains(&f) {
+            v.push(f);
+        }
+    };
+    push(&without_notes(name));
+    // «Kế hoạch 2024 (số thôn)», «Kế hoạch năm 2025»: a trailing year says
+    // which period, not what the column is.
+    let base = fold_key(&without_notes(name));
+    let mut words: Vec<&str> = base.split(' ').collect();
+    if words.len() > 1 && words.last().is_some_and(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())) {
+        words.pop();
+        if words.len() > 1 && words.last() == Some(&"nam") {
+            words.pop();
+        }
+        push(&words.join(" "));
+    }
     if name.contains(" / ") {
         for part in name.rsplit(" / ") {
-            v.push(fold_key(part));
+            push(part);
+            push(&without_notes(part));
         }
     }
     v
+}
+
+/// The text outside parentheses and square brackets.
+fn without_notes(s: &str) -> String {
+    let mut depth = 0u32;
+    s.chars()
+        .filter(|&c| match c {
+            '(' | '[' => {
+                depth += 1;
+                false
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
 }
 
 /// How sure a header → indicator match is.
@@ -360,6 +400,9 @@ pub enum SkipReason {
     Group,
     RepeatedHeader,
     ColumnNumbers,
+    /// A signature block under a register: «Người lập sổ», «(Ký, ghi rõ họ
+    /// tên)», «Sơn Hà, ngày 06 tháng 6 năm 2024».
+    Footer,
 }
 
 /// `legacy`: the sheet's TCVN3/VNI encoding, if any; totals labels and
@@ -393,6 +436,10 @@ pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header, legacy: Option
     if let Some(Cell::Text(s)) = first_texts.first() {
         if is_roman_group(s) {
             return Some(SkipReason::Group);
+        }
+        // A data row fills many cells; a signature line one or two.
+        if non_empty <= 2 && is_footer(s) {
+            return Some(SkipReason::Footer);
         }
     }
     // A header repeated on every printed page: compare the first non-empty
@@ -462,6 +509,21 @@ fn could_be_totals(s: &str) -> bool {
         }
 }
 
+/// The lines of a signature block under a form.
+fn is_footer(s: &str) -> bool {
+    let f = fold_key(s);
+    const STARTS: &[&str] = &["nguoi lap", "ky ghi ro", "ky va ghi ro", "ky ten", "thu truong", "nguoi ghi so", "can bo tiep nhan", "xac nhan cua", "truong bo phan", "lanh dao", "chu tich"];
+    if STARTS.iter().any(|p| f.starts_with(p)) {
+        return true;
+    }
+    // «Sơn Hà, ngày 06 tháng 6 năm 2024»: a place, then the date in words.
+    let words: Vec<&str> = f.split(' ').collect();
+    words.windows(2).any(|w| w[0] == "ngay" && w[1].bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        && words.contains(&"thang")
+        && words.contains(&"nam")
+        && !words.first().is_some_and(|w| *w == "ngay")
+}
+
 /// "I", "II.", "IV)", "III. Hạ tầng số (04 chỉ tiêu)".
 pub fn is_roman_group(s: &str) -> bool {
     let t = s.trim();
@@ -497,6 +559,17 @@ mod tests {
         assert!(!is_legacy_totals_label("T\u{b5} H\u{b5} 1", LegacyEncoding::Tcvn3));
         assert!(!is_legacy_totals_label("Total", LegacyEncoding::Tcvn3));
         assert!(!is_totals_label("T\u{e6}ng c\u{e9}ng"));
+    }
+
+    #[test]
+    fn signature_lines() {
+        for s in ["NGƯỜI LẬP SỔ", "(Ký, ghi rõ họ tên)", "Sơn Hà, ngày 06 tháng 6 năm 2024", "Thủ trưởng đơn vị"] {
+            assert!(is_footer(s), "{s}");
+        }
+        // A date in words alone is a value, and names are data.
+        for s in ["ngày 5 tháng 3 năm 2024", "Tà Hà 1", "Nguyễn Văn Ngày", "Đăng ký khai sinh"] {
+            assert!(!is_footer(s), "{s}");
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use classify::Kind;
 pub use encoding::overrides_for;
 pub use format::Format;
 pub use grid::{Cell, Limits, RawSheet};
-pub use typed::{Dict, DossierTable, PlanRow, UnitTable};
+pub use typed::{CompletionSource, Dict, DossierTable, PlanRow, UnitTable, NOT_ONLINE};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::framework::Framework;
@@ -85,8 +85,36 @@ pub struct ColumnInfo {
     /// True when the user overrode the automatic mapping.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub overridden: bool,
+    /// Why the column maps where it does (or nowhere), Vietnamese then English.
+    pub reason: String,
+    pub reason_en: String,
+    /// `exact` (the whole header is a known name), `field_name` (a field of
+    /// the national portal's sync format), `near` (an indicator's name with
+    /// trivial differences), `user` (set by the user), `doubtful` (mapped,
+    /// but the values or the layout say to check it) or `none` (unmapped).
+    pub confidence: Confidence,
     #[serde(skip)]
     pub target: Option<Target>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Exact,
+    FieldName,
+    Near,
+    User,
+    Doubtful,
+    None,
+}
+
+impl ColumnInfo {
+    /// Marks a mapped column as needing a look, with the reason.
+    pub fn doubt(&mut self, vi: &str, en: &str) {
+        self.confidence = Confidence::Doubtful;
+        self.reason = format!("{} {vi}", self.reason).trim().to_string();
+        self.reason_en = format!("{} {en}", self.reason_en).trim().to_string();
+    }
 }
 
 /// A user's fix to the automatic mapping: column header → canonical name
@@ -278,6 +306,7 @@ impl Sheet {
                     Some(header::SkipReason::Group) => *self.skipped.entry("group").or_default() += 1,
                     Some(header::SkipReason::RepeatedHeader) => *self.skipped.entry("repeated_header").or_default() += 1,
                     Some(header::SkipReason::ColumnNumbers) => *self.skipped.entry("column_numbers").or_default() += 1,
+                    Some(header::SkipReason::Footer) => *self.skipped.entry("footer").or_default() += 1,
                 }
             }
         }
@@ -288,50 +317,118 @@ impl Sheet {
     }
 }
 
+/// One header's best match, with what the reason needs.
+struct Proposal {
+    col: usize,
+    target: Target,
+    score: u32,
+    confidence: Confidence,
+    reason: (String, String),
+}
+
 /// Maps header names to targets. Each target is taken once, by the column
-/// that matches it best; user overrides win.
+/// that matches it best; user overrides win. Every column carries the reason
+/// for its mapping (or for having none) and a confidence.
 pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap<String, String>>) -> Vec<ColumnInfo> {
     let matcher = header::IndicatorMatcher::new(fw);
-    let mut proposals: Vec<(usize, Target, u32)> = Vec::new();
+    let mut proposals: Vec<Proposal> = Vec::new();
     for (i, n) in names.iter().enumerate() {
         if n.is_empty() {
             continue;
         }
-        let mut best: Option<(Target, u32)> = None;
-        for cand in header::candidates(n) {
-            // The raw header first: the matcher sets bracketed notes aside.
-            if let Some(m) = matcher.find(n).or_else(|| matcher.find(&cand)) {
-                best = Some((Target::Indicator(m.id), 2000));
+        let cands = header::candidates(n);
+        let mut best: Option<Proposal> = None;
+        for (k, cand) in cands.iter().enumerate() {
+            // The whole header first; a part of a two-row header, or the
+            // header without its notes, says so in the reason.
+            let part = if k == 0 { String::new() } else { format!(" (phần «{cand}»)") };
+            if let Some(m) = matcher.find(cand) {
+                let id = m.id;
+                let near = m.confidence == header::MatchConfidence::Near;
+                let part_en = if k == 0 { String::new() } else { format!(" (part \"{cand}\")") };
+                best = Some(Proposal {
+                    col: i,
+                    target: Target::Indicator(id.clone()),
+                    score: 2000,
+                    confidence: if near { Confidence::Near } else { Confidence::Exact },
+                    reason: if near {
+                        (
+                            format!("Tiêu đề{part} gần đúng tên chỉ tiêu {id} (khác thứ tự từ hoặc một từ đệm); hãy kiểm tra."),
+                            format!("The header{part_en} nearly equals the name of indicator {id} (word order or one filler word differs); check it."),
+                        )
+                    } else {
+                        (format!("Tiêu đề{part} nêu mã hoặc tên của chỉ tiêu {id}."), format!("The header{part_en} names indicator {id} by its code or name."))
+                    },
+                });
                 break;
             }
-            if let Some((c, s)) = columns::best_canon(&cand) {
-                if best.as_ref().is_none_or(|(_, b)| s > *b) {
-                    best = Some((Target::Canon(c), s));
+            if let Some((c, s, alias)) = columns::best_canon_alias(cand) {
+                if best.as_ref().is_none_or(|b| s > b.score) {
+                    let field = s < 1000;
+                    best = Some(Proposal {
+                        col: i,
+                        target: Target::Canon(c),
+                        score: s,
+                        confidence: if field { Confidence::FieldName } else { Confidence::Exact },
+                        reason: if field {
+                            (format!("Tên trường kiểu Cổng DVC quốc gia, tức «{alias}»."), format!("A national-portal field name, i.e. \"{alias}\"."))
+                        } else if k == 0 {
+                            (format!("Tiêu đề đúng là «{alias}»."), format!("The header is \"{alias}\"."))
+                        } else {
+                            (format!("Phần «{alias}» của tiêu đề (tiêu đề nhiều dòng hoặc có ghi chú)."), format!("The part \"{alias}\" of the header (a multi-row header or a note)."))
+                        },
+                    });
                 }
             }
         }
-        if let Some((t, s)) = best {
-            proposals.push((i, t, s));
+        if let Some(p) = best {
+            proposals.push(p);
         }
     }
     // Highest score claims a target first.
     let mut order: Vec<usize> = (0..proposals.len()).collect();
-    order.sort_by_key(|&k| (std::cmp::Reverse(proposals[k].2), proposals[k].0));
-    let mut taken: Vec<Target> = Vec::new();
-    let mut assigned: BTreeMap<usize, Target> = BTreeMap::new();
+    order.sort_by_key(|&k| (std::cmp::Reverse(proposals[k].score), proposals[k].col));
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    let mut assigned: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut lost: BTreeMap<usize, usize> = BTreeMap::new();
     for k in order {
-        let (i, t, _) = &proposals[k];
-        if !taken.contains(t) {
-            taken.push(t.clone());
-            assigned.insert(*i, t.clone());
+        let key = proposals[k].target.name();
+        match taken.get(&key) {
+            None => {
+                taken.insert(key, proposals[k].col);
+                assigned.insert(proposals[k].col, k);
+            }
+            Some(&winner) => {
+                lost.insert(proposals[k].col, winner);
+            }
         }
     }
     let mut cols: Vec<ColumnInfo> = names
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let target = assigned.get(&i).cloned();
-            ColumnInfo { index: i, header: n.clone(), canonical: None, col_type: None, overridden: false, target }
+            let (target, confidence, reason) = match assigned.get(&i) {
+                Some(&k) => (Some(proposals[k].target.clone()), proposals[k].confidence, proposals[k].reason.clone()),
+                None => match lost.get(&i) {
+                    Some(&w) => {
+                        let other = names.get(w).cloned().unwrap_or_default();
+                        (
+                            None,
+                            Confidence::None,
+                            (
+                                format!("Cũng khớp cột chuẩn này, nhưng cột «{other}» khớp rõ hơn nên được dùng; cột này bị bỏ qua."),
+                                format!("Also matches this canonical column, but \"{other}\" matches it better and is used; this one is ignored."),
+                            ),
+                        )
+                    }
+                    None => (
+                        None,
+                        Confidence::None,
+                        ("Không khớp tên cột nào Thôn Số biết; cột bị bỏ qua. Chọn ánh xạ nếu cần.".to_string(), "Matches no column name Thôn Số knows; ignored. Pick a mapping if needed.".to_string()),
+                    ),
+                },
+            };
+            ColumnInfo { index: i, header: n.clone(), canonical: None, col_type: None, overridden: false, reason: reason.0, reason_en: reason.1, confidence, target }
         })
         .collect();
     if let Some(ov) = overrides {
@@ -348,12 +445,18 @@ pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap
                 for c in cols.iter_mut() {
                     if c.target.as_ref() == Some(t) {
                         c.target = None;
+                        c.confidence = Confidence::None;
+                        c.reason = "Người dùng đã gán cột chuẩn này cho cột khác.".into();
+                        c.reason_en = "The user gave this canonical column to another column.".into();
                     }
                 }
             }
             for c in cols.iter_mut().filter(|c| &c.header == header) {
                 c.target = new_target.clone();
                 c.overridden = true;
+                c.confidence = Confidence::User;
+                c.reason = "Do người dùng chọn.".into();
+                c.reason_en = "Chosen by the user.".into();
             }
         }
     }

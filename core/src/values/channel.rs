@@ -32,7 +32,6 @@ const ONLINE: &[&[&str]] = &[
     &["dich", "vu", "cong"],
     &["qua", "mang"],
     &["internet"],
-    &["toan", "trinh"],
     &["e", "service"],
 ];
 const IN_PERSON: &[&[&str]] = &[
@@ -47,6 +46,9 @@ const IN_PERSON: &[&[&str]] = &[
     &["quay"],
     &["walk", "in"],
 ];
+
+/// Words of a procedure's online level (DVC mức độ 3/4, toàn trình, một phần).
+const LEVEL: &[&[&str]] = &[&["toan", "trinh"], &["mot", "phan"], &["muc", "do"]];
 
 /// Channel cells are short; a longer cell is judged on its first words.
 const MAX_WORDS: usize = 24;
@@ -73,6 +75,12 @@ pub fn parse_channel(s: &str) -> Option<Channel> {
             .iter()
             .any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w == *p))
     };
+    // «Toàn trình», «Một phần», «Mức độ 3/4» describe the procedure's online
+    // level, not how this dossier came in (domain.md §3a): without a channel
+    // word beside them they name no channel.
+    if has(LEVEL) && !has(&[&["truc", "tuyen"], &["truc", "tiep"], &["online"]]) {
+        return None;
+    }
     if has(POSTAL) {
         Some(Channel::Postal)
     } else if has(ONLINE) {
@@ -118,7 +126,8 @@ mod tests {
             let nfd: String = s.nfd().collect();
             assert_eq!(parse_channel(&nfd), Some(want), "NFD {s}");
         }
-        for s in ["", "  ", "Khác", "x", "directory", "tuyen"] {
+        // A procedure's online level is not the dossier's channel.
+        for s in ["", "  ", "Khác", "x", "directory", "tuyen", "Toàn trình", "Một phần", "DVC mức độ 4", "Mức độ 3"] {
             assert_eq!(parse_channel(s), None, "{s}");
         }
     }

@@ -103,11 +103,43 @@ fn parse_ascii(s: &str) -> DateParse {
     if let Some(p) = fixed_dmy(s.as_bytes()) {
         return p;
     }
+    if let Some(p) = compact_ymd(s.as_bytes()) {
+        return p;
+    }
     let mut toks = [Tok::Sym(0); MAX_TOKENS];
     let Some(n) = tokenize(s, &mut toks) else {
         return DateParse::Invalid;
     };
     parse_tokens(&toks[..n]).unwrap_or(DateParse::Invalid)
+}
+
+/// `yyyyMMdd`, `yyyyMMddHHmm` and `yyyyMMddHHmmss`: the national portal's
+/// sync format (NgayTiepNhan = "20240315143200"). Only all-digit text of
+/// exactly these lengths whose year lies in 1900–2200; anything else is
+/// left to the general reader (which rejects it).
+pub fn compact_ymd(s: &[u8]) -> Option<DateParse> {
+    let n = s.len();
+    if !matches!(n, 8 | 12 | 14) || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let num = |a: usize, b: usize| s[a..b].iter().fold(0u32, |v, &c| v * 10 + u32::from(c - b'0'));
+    let y = num(0, 4) as i32;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    let Some(date) = Date::from_ymd(y, num(4, 6), num(6, 8)) else {
+        return Some(DateParse::Invalid);
+    };
+    let seconds = if n == 8 {
+        None
+    } else {
+        let (h, mi, sec) = (num(8, 10), num(10, 12), if n == 14 { num(12, 14) } else { 0 });
+        if h >= 24 || mi >= 60 || sec >= 60 {
+            return Some(DateParse::Invalid);
+        }
+        Some(h * 3600 + mi * 60 + sec)
+    };
+    Some(DateParse::Date { date, seconds })
 }
 
 /// The shapes machine exports write a million times over, `dd/mm/yyyy`,
@@ -609,5 +641,35 @@ mod tests {
         fn serials_never_panic(f in proptest::num::f64::ANY, b in proptest::bool::ANY) {
             let _ = excel_serial_to_date(f, b);
         }
+    }
+}
+
+#[cfg(test)]
+mod compact_tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32, secs: Option<u32>) -> DateParse {
+        DateParse::Date { date: Date::from_ymd(y, m, day).expect("valid"), seconds: secs }
+    }
+
+    #[test]
+    fn portal_sync_dates() {
+        // NgayTiepNhan as the national portal sends it.
+        assert_eq!(parse_date_text("20240315143205"), d(2024, 3, 15, Some(14 * 3600 + 32 * 60 + 5)));
+        assert_eq!(parse_date_text("202403151432"), d(2024, 3, 15, Some(14 * 3600 + 32 * 60)));
+        assert_eq!(parse_date_text("20240315"), d(2024, 3, 15, None));
+        assert_eq!(parse_date_text(" 20251121092405 "), d(2025, 11, 21, Some(9 * 3600 + 24 * 60 + 5)));
+        // Impossible parts are invalid, never shifted.
+        assert_eq!(parse_date_text("20240231"), DateParse::Invalid);
+        assert_eq!(parse_date_text("20240315250000"), DateParse::Invalid);
+        // Other digit runs are not dates: a dossier number, a year.
+        assert_eq!(compact_ymd(b"000012345678"), None);
+        assert_eq!(compact_ymd(b"2024031"), None);
+        assert_eq!(parse_date_text("1234567890"), DateParse::Invalid);
+    }
+
+    #[test]
+    fn text_with_seconds_keeps_the_time() {
+        assert_eq!(parse_date_text("21/11/2025 09:24:05"), d(2025, 11, 21, Some(9 * 3600 + 24 * 60 + 5)));
     }
 }

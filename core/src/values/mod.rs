@@ -13,6 +13,6 @@ mod flags;
 mod numbers;
 
 pub use channel::{parse_channel, Channel};
-pub use dates::{excel_serial_to_date, parse_date_text, DateParse, TWO_DIGIT_YEAR_PIVOT};
+pub use dates::{compact_ymd, excel_serial_to_date, parse_date_text, DateParse, TWO_DIGIT_YEAR_PIVOT};
 pub use flags::{column_is_x_blank, parse_yes_no};
 pub use numbers::{detect_number_style, parse_number, parse_number_with, Number, NumberStyle};
