@@ -16,11 +16,14 @@ Cách dùng / Usage:
   thonso inspect    FILE [--json]
   thonso score      FILE [--framework FILE] [--json]
   thonso turnaround FILE [--calendar FILE] [--by DIM[,DIM...]] [--as-of YYYY-MM-DD]
-                         [--no-culture-day] [--json]
+                         [--status \"WORD=CLASS\"]... [--no-culture-day] [--json]
   thonso demo       --out FILE.xlsx
   thonso --version
 
 FILE: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt (UTF-8, UTF-8 BOM, UTF-16), or a .thonso workspace.
+--status: classify a status word the built-in table does not know (or override it);
+  CLASS is cancelled, withdrawn, not_accepted, finished, paused or open.
+  Ví dụ / e.g. --status \"Hồ sơ lỗi=cancelled\"
 --no-culture-day: không tính Ngày Văn hóa Việt Nam (24/11, từ 2026) là ngày nghỉ /
   count Vietnam Culture Day (24/11, from 2026) as a working day (its law was still being amended).
 Exit codes: 0 ok, 2 unusable input, 1 internal error.";
@@ -34,6 +37,7 @@ struct Args {
     by: Vec<String>,
     as_of: Option<String>,
     out: Option<String>,
+    statuses: std::collections::BTreeMap<String, String>,
     no_culture_day: bool,
 }
 
@@ -43,7 +47,7 @@ fn usage_error(msg: &str) -> Error {
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
     let cmd = it.next().ok_or_else(|| usage_error("Thiếu lệnh. / Missing command."))?;
-    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, no_culture_day: false };
+    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, statuses: Default::default(), no_culture_day: false };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| usage_error(&format!("{name} cần một giá trị. / {name} needs a value.")));
         match arg.as_str() {
@@ -54,6 +58,16 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
             "--by" => a.by = value("--by")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
             "--as-of" => a.as_of = Some(value("--as-of")?),
             "--out" => a.out = Some(value("--out")?),
+            "--status" => {
+                let v = value("--status")?;
+                let (word, class) = v.rsplit_once('=').ok_or_else(|| usage_error("--status cần dạng «TỪ=LOẠI». / --status needs \"WORD=CLASS\"."))?;
+                if thonso_core::turnaround::status::StatusClass::from_name(class.trim()).is_none() {
+                    return Err(usage_error(&format!(
+                        "Loại trạng thái lạ «{class}»: dùng cancelled, withdrawn, not_accepted, finished, paused hoặc open. / Unknown status class \"{class}\": use cancelled, withdrawn, not_accepted, finished, paused or open."
+                    )));
+                }
+                a.statuses.insert(word.trim().to_string(), class.trim().to_string());
+            }
             s if s.starts_with("--") => return Err(usage_error(&format!("Tùy chọn lạ «{s}». / Unknown option \"{s}\"."))),
             _ if a.file.is_none() => a.file = Some(arg),
             _ => return Err(usage_error(&format!("Thừa đối số «{arg}». / Unexpected argument \"{arg}\"."))),
@@ -108,7 +122,7 @@ fn run(a: &Args) -> Result<String, Error> {
         }
         "turnaround" => {
             let s = open(a)?;
-            let mut opts = TurnaroundOptions { by: a.by.clone(), ..Default::default() };
+            let mut opts = TurnaroundOptions { by: a.by.clone(), statuses: a.statuses.clone(), ..Default::default() };
             if let Some(d) = &a.as_of {
                 opts.as_of = Some(parse_as_of(d)?);
             }

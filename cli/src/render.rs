@@ -54,12 +54,19 @@ pub fn score(r: &ScoreReport) -> String {
 }
 
 fn metrics_line(m: &Metrics) -> String {
+    let e = m.excluded;
+    let excluded = if e.total() > 0 {
+        format!(" | loại trừ {} (hủy {}, rút {}, không tiếp nhận {})", e.total(), e.cancelled, e.withdrawn, e.not_accepted)
+    } else {
+        String::new()
+    };
     format!(
-        "hồ sơ {} | xong {} | đang xử lý {} (quá hạn {}) | trung vị {} ngày LV, p90 {} | KM trung vị {} | đúng hạn {} | trực tuyến {}",
+        "hồ sơ {} | xong {} | đang xử lý {} (quá hạn {}, tạm dừng/chờ bổ sung {}){excluded} | trung vị {} ngày LV, p90 {} | KM trung vị {} | đúng hạn {} | trực tuyến {}",
         m.dossiers,
         m.completed,
         m.open,
         m.overdue_open,
+        m.paused,
         opt(m.median_working_days),
         opt(m.p90_working_days),
         opt(m.km_median_working_days),
@@ -73,6 +80,9 @@ pub fn turnaround(r: &TurnaroundReport) -> String {
     for g in &r.groups {
         let key: Vec<String> = g.by.values().map(|v| v.clone().unwrap_or_else(|| "—".into())).collect();
         s += &format!("  {}: {}\n", key.join(" / "), metrics_line(&g.metrics));
+    }
+    for w in &r.warnings {
+        s += &format!("  ! {} / {}\n", w.message, w.message_en);
     }
     for b in r.before_after.iter().filter(|b| b.unit_kind == "commune") {
         s += &format!(

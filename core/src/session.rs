@@ -171,8 +171,12 @@ impl Session {
     /// CQ3 (share of dossiers submitted online) per village from the
     /// dossier sheet, unless the villages sheet gives it.
     fn with_cq3(&self, units: &UnitTable, fw: &Framework) -> Result<(Option<UnitTable>, Vec<String>)> {
-        const CQ3: &str = "CQ3";
-        let (Some(d), true) = (&self.dossiers, fw.find(CQ3).is_some() && !units.provided.iter().any(|p| p == CQ3)) else {
+        // The indicator is found by what it measures — the default's CQ3
+        // name or one of its aliases — never by the id alone: a criteria
+        // sheet numbers its own indicators, and its "CQ3" may be anything.
+        let Some(target) = online_share_indicator(fw) else { return Ok((None, vec![])) };
+        let target = target.as_str();
+        let (Some(d), true) = (&self.dossiers, !units.provided.iter().any(|p| p == target)) else {
             return Ok((None, vec![]));
         };
         let (dc, cdict) = d.dim("commune")?;
@@ -208,8 +212,8 @@ impl Session {
             })
             .collect();
         let mut df = units.df.clone();
-        df.with_column(Column::new(CQ3.into(), cq3))?;
-        Ok((Some(UnitTable { df, sheet: units.sheet.clone(), provided: units.provided.clone() }), vec![CQ3.to_string()]))
+        df.with_column(Column::new(target.into(), cq3))?;
+        Ok((Some(UnitTable { df, sheet: units.sheet.clone(), provided: units.provided.clone() }), vec![target.to_string()]))
     }
 
     /// Launch dates from the villages sheet ("Ngày ra mắt").
@@ -233,7 +237,10 @@ impl Session {
             launch.0.extend(ws.launch_dates.iter().cloned());
         }
         launch.0.extend(opts.launch.iter().cloned());
-        let t = turnaround::Options { as_of: opts.as_of, by: opts.by.clone(), launch };
+        // The workspace's status table, then the caller's entries on top.
+        let mut statuses = self.workspace.as_ref().map(|w| w.statuses.clone()).unwrap_or_default();
+        statuses.extend(opts.statuses.clone());
+        let t = turnaround::Options { as_of: opts.as_of, by: opts.by.clone(), launch, statuses };
         turnaround::analyse(d, &cal, &t).map(Some).map_err(|e| e.in_file(&self.workbook.file_name))
     }
 
@@ -260,6 +267,18 @@ impl Session {
     }
 }
 
+/// The id of the indicator "share of dossiers submitted online" in `fw`:
+/// the one named as the default framework's CQ3 (or an alias of it).
+fn online_share_indicator(fw: &Framework) -> Option<String> {
+    let default = Framework::default_vn();
+    let reference = default.find("CQ3")?;
+    let names: Vec<String> = std::iter::once(&reference.name).chain(&reference.aliases).map(|n| crate::text::fold_key(n)).collect();
+    fw.indicators()
+        .map(|(_, i)| i)
+        .find(|i| std::iter::once(&i.name).chain(&i.aliases).any(|n| names.contains(&crate::text::fold_key(n))))
+        .map(|i| i.id.clone())
+}
+
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct TurnaroundOptions {
     #[serde(default)]
@@ -271,6 +290,10 @@ pub struct TurnaroundOptions {
     /// Extra launch dates from the user: (commune, village or "", date).
     #[serde(default)]
     pub launch: Vec<(String, String, Date)>,
+    /// The user's status table: status word → class name (`cancelled`,
+    /// `withdrawn`, `not_accepted`, `finished`, `paused`, `open`).
+    #[serde(default)]
+    pub statuses: std::collections::BTreeMap<String, String>,
     /// Vietnam Culture Day (24/11, from 2026) as a holiday: on when absent
     /// (`None`); `Some(false)` switches it off (its legal basis was still
     /// being enacted in 2026). See [`TurnaroundOptions::culture_day`].

@@ -55,6 +55,9 @@ pub struct Workspace {
     /// (commune, village or "", YYYY-MM-DD).
     #[serde(default)]
     pub launch_dates: Vec<(String, String, crate::date::Date)>,
+    /// The user's status table: status word → class name (turnaround).
+    #[serde(default)]
+    pub statuses: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
     /// The last results the host showed, as it serialised them.

@@ -139,6 +139,15 @@ impl Sheet {
         for &r in &rows {
             let (d, s) = match self.raw.cell(r, col) {
                 Cell::Date { date, seconds } => (Some(date), seconds),
+                // 20240315 or 20240315143200 stored as a number (the portal's
+                // yyyyMMdd[HHmmss]): far above any Excel serial date.
+                Cell::Number(n) if n >= 1.0e7 && n.fract() == 0.0 && n < 1.0e15 => match values::compact_ymd(format!("{}", n as u64).as_bytes()) {
+                    Some(DateParse::Date { date, seconds }) => (Some(date), seconds),
+                    _ => {
+                        self.warn(r, col, "Số này không phải ngày hợp lệ (dạng nămthángngày như 20240315).".into(), "This number is not a valid date (yyyyMMdd like 20240315).".into());
+                        (None, None)
+                    }
+                },
                 Cell::Number(n) => match values::excel_serial_to_date(n, false) {
                     Some((d, s)) if n >= 20_000.0 => (Some(d), s),
                     _ => {
@@ -362,6 +371,20 @@ pub struct DossierTable {
     pub dicts: std::collections::BTreeMap<&'static str, Dict>,
     pub sheet: String,
     pub present: Vec<Canon>,
+    /// Where `completed` comes from: the result-ready column, or — only when
+    /// the file has none — the return date (cli-contract: completion date).
+    pub completion_from: CompletionSource,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompletionSource {
+    /// «Ngày có kết quả», «Nhận kết quả từ cơ quan giải quyết», NgayKetThucXuLy.
+    ResultReady,
+    /// «Trả kết quả», «Ngày trả kết quả», NgayTra: the file has no result-ready column.
+    Returned,
+    /// Neither column: every dossier is open.
+    None,
 }
 
 impl DossierTable {
@@ -370,9 +393,22 @@ impl DossierTable {
         let col = |s: &Sheet, c: Canon| s.canon_col(c);
         let (received, received_secs) = sheet.date_column(col(sheet, Canon::ReceivedAt));
         let (due, _) = sheet.date_column(col(sheet, Canon::DueAt));
-        let (completed, _) = sheet.date_column(col(sheet, Canon::CompletedAt));
         let (returned, _) = sheet.date_column(col(sheet, Canon::ReturnedAt));
+        let (completed, completion_from) = match (col(sheet, Canon::CompletedAt), col(sheet, Canon::ReturnedAt)) {
+            (Some(c), _) => (sheet.date_column(Some(c)).0, CompletionSource::ResultReady),
+            (None, Some(r)) => {
+                if let Some(ci) = sheet.columns.iter_mut().find(|ci| ci.index == r) {
+                    ci.doubt(
+                        "Tệp không có cột ngày có kết quả, nên ngày trả kết quả được dùng làm ngày hoàn thành (có thể muộn hơn ngày có kết quả thật).",
+                        "The file has no result-ready date column, so the return date stands in for completion (it may be later than the real result date).",
+                    );
+                }
+                (returned.clone(), CompletionSource::Returned)
+            }
+            (None, None) => (vec![None; sheet.data_rows.len()], CompletionSource::None),
+        };
         let deadline = sheet.number_column(col(sheet, Canon::LegalDeadlineDays), false);
+        let fee = sheet.number_column(col(sheet, Canon::Fee), false);
         let paid = sheet.yes_no_column(col(sheet, Canon::PaidOnline));
         let digitised = sheet.yes_no_column(col(sheet, Canon::Digitised));
         let mut dicts = std::collections::BTreeMap::new();
@@ -384,6 +420,7 @@ impl DossierTable {
             Column::new("completed".into(), completed),
             Column::new("returned".into(), returned),
             Column::new("legal_deadline_days".into(), deadline),
+            Column::new("fee".into(), fee),
             Column::new("paid_online".into(), paid),
             Column::new("digitised".into(), digitised),
         ];
@@ -393,7 +430,7 @@ impl DossierTable {
             cols.push(Column::new(c.name().into(), codes));
             dicts.insert(c.name(), dict);
         }
-        Ok(DossierTable { df: DataFrame::new(cols)?, dicts, sheet: sheet.name().to_string(), present })
+        Ok(DossierTable { df: DataFrame::new(cols)?, dicts, sheet: sheet.name().to_string(), present, completion_from })
     }
 
     /// A dimension's code per row (`Dict::NONE` = no value) and its dictionary.
@@ -407,6 +444,22 @@ impl DossierTable {
 /// "postal"; a value that names no channel gets a diagnostic.
 fn channel_codes(sheet: &mut Sheet, dict: &mut Dict) -> Vec<u32> {
     let col = sheet.canon_col(Canon::Channel);
+    if col.is_none() {
+        // A yes/no «Hồ sơ trực tuyến» column: yes is online; no says only
+        // "not online" (in person or by post), which still counts as a
+        // known channel for the online rate.
+        if let Some(flag) = sheet.canon_col(Canon::OnlineFlag) {
+            return sheet
+                .yes_no_column(Some(flag))
+                .into_iter()
+                .map(|v| match v {
+                    Some(true) => dict.code(Some("online".to_string())),
+                    Some(false) => dict.code(Some(NOT_ONLINE.to_string())),
+                    None => Dict::NONE,
+                })
+                .collect();
+        }
+    }
     // The cell texts, coded like any dimension; then each distinct text is
     // parsed once (a million rows use a handful).
     let mut texts = Dict::default();
@@ -423,12 +476,27 @@ fn channel_codes(sheet: &mut Sheet, dict: &mut Dict) -> Vec<u32> {
         *code = parsed.unwrap_or(Dict::NONE);
     }
     if let Some(c) = col {
+        let known = codes.iter().filter(|&&k| k != Dict::NONE).count();
+        let unknown_share = unknown.len() as f64 / (known + unknown.len()).max(1) as f64;
         for r in unknown {
             sheet.warn(r, c, "Không hiểu hình thức nộp (Trực tuyến / Trực tiếp / Bưu chính).".into(), "Unknown submission channel (online / in person / postal).".into());
+        }
+        if unknown_share > 0.2 {
+            let pct = (unknown_share * 100.0).round();
+            if let Some(ci) = sheet.columns.iter_mut().find(|ci| ci.index == c) {
+                ci.doubt(
+                    &format!("{pct}% giá trị không phải kênh nộp (có thể cột này ghi mức độ dịch vụ công, không phải cách nộp của từng hồ sơ); tỷ lệ trực tuyến chỉ tính trên giá trị đọc được."),
+                    &format!("{pct}% of the values name no channel (the column may hold the procedure's online level, not each dossier's channel); the online rate counts only the values read."),
+                );
+            }
         }
     }
     codes
 }
+
+/// The channel value of a «Hồ sơ trực tuyến: Không» dossier: not online,
+/// in person or by post.
+pub const NOT_ONLINE: &str = "not_online";
 
 /// The villages sheet as a frame: unit names plus one Float64 column per
 /// indicator, already on the indicator's scale (0–100 for percentages,

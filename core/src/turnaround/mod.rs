@@ -14,6 +14,7 @@
 
 mod before_after;
 mod rows;
+pub mod status;
 
 pub use before_after::{before_after, BeforeAfter, LaunchDates, Side};
 pub use rows::Prepared;
@@ -32,9 +33,14 @@ pub const DIMENSIONS: &[&str] = &["procedure_name", "procedure_code", "commune",
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Metrics {
+    /// Dossiers in scope: received on or before `as_of`, status not out of scope.
     pub dossiers: u32,
     pub completed: u32,
     pub open: u32,
+    /// Open dossiers whose status says they wait for documents or are suspended.
+    pub paused: u32,
+    /// Out-of-scope dossiers, per reason: in no other count or rate.
+    pub excluded: Excluded,
     pub overdue_open: u32,
     pub median_days: Option<f64>,
     pub p90_days: Option<f64>,
@@ -50,6 +56,20 @@ pub struct Metrics {
     pub digitisation_rate: Option<f64>,
     pub km_median_working_days: Option<f64>,
     pub km_p90_working_days: Option<f64>,
+}
+
+/// Out-of-scope dossiers by reason (cli-contract `excluded`).
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Excluded {
+    pub cancelled: u32,
+    pub withdrawn: u32,
+    pub not_accepted: u32,
+}
+
+impl Excluded {
+    pub fn total(self) -> u32 {
+        self.cancelled + self.withdrawn + self.not_accepted
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -85,6 +105,11 @@ pub struct TurnaroundReport {
     /// The calendar in use over the years the data covers: holidays,
     /// compensatory days, swaps, make-up Saturdays, user days.
     pub calendar_days_off: Vec<crate::calendar::DayInfo>,
+    /// Each distinct status value: its class, where the class came from
+    /// (the user, the built-in table, a portal code, or unknown) and count.
+    pub statuses: Vec<status::StatusRow>,
+    /// Which column gives the completion date (cli-contract: completion date).
+    pub completion_from: crate::ingest::CompletionSource,
     pub warnings: Vec<TurnaroundWarning>,
 }
 
@@ -93,6 +118,8 @@ pub struct Options {
     pub as_of: Option<Date>,
     pub by: Vec<String>,
     pub launch: LaunchDates,
+    /// The user's status words → class names (`status::StatusClass::name`).
+    pub statuses: std::collections::BTreeMap<String, String>,
 }
 
 pub fn validate_dims(by: &[String]) -> Result<()> {
@@ -110,7 +137,7 @@ pub fn validate_dims(by: &[String]) -> Result<()> {
 
 pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<TurnaroundReport> {
     validate_dims(&opts.by)?;
-    let prep = Prepared::new(table, cal, opts.as_of)?;
+    let prep = Prepared::with_statuses(table, cal, opts.as_of, &opts.statuses)?;
     let overall = metrics_for(&prep, &[])?.pop().map(|g| g.metrics).unwrap_or_default();
     let groups = if opts.by.is_empty() { Vec::new() } else { metrics_for(&prep, &opts.by)? };
     let monthly = metrics_for(&prep, &["month".to_string()])?;
@@ -133,6 +160,8 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
         distribution,
         before_after,
         calendar_days_off,
+        statuses: prep.statuses.clone(),
+        completion_from: table.completion_from,
         warnings: prep.warnings.clone(),
     })
 }
@@ -221,6 +250,8 @@ fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
 struct Acc {
     dossiers: u32,
     completed: u32,
+    paused: u32,
+    excluded: Excluded,
     overdue: u32,
     days: Vec<f64>,
     wd: Vec<f64>,
@@ -258,6 +289,13 @@ impl Acc {
     }
 
     fn add(&mut self, r: &Fact) {
+        match r.class {
+            Fact::EXCLUDED_CANCELLED => self.excluded.cancelled += 1,
+            Fact::EXCLUDED_WITHDRAWN => self.excluded.withdrawn += 1,
+            Fact::EXCLUDED_NOT_ACCEPTED => self.excluded.not_accepted += 1,
+            Fact::PAUSED => self.paused += 1,
+            _ => {}
+        }
         if !r.has(Fact::IN_SCOPE) {
             return;
         }
@@ -279,9 +317,10 @@ impl Acc {
         self.km_event.push(r.has(Fact::KM_EVENT));
     }
 
-    /// The group's metrics; `None` when no dossier of it is in scope.
+    /// The group's metrics; `None` when no dossier of it is in scope or
+    /// excluded (a month of only cancelled dossiers is shown, with its counts).
     fn metrics(&mut self) -> Option<Metrics> {
-        if self.dossiers == 0 {
+        if self.dossiers == 0 && self.excluded.total() == 0 {
             return None;
         }
         let curve = stats::kaplan_meier_int(&self.km_t, &self.km_event);
@@ -291,6 +330,8 @@ impl Acc {
             dossiers: self.dossiers,
             completed: self.completed,
             open: self.dossiers - self.completed,
+            paused: self.paused,
+            excluded: self.excluded,
             overdue_open: self.overdue,
             median_days: r2(stats::quantile_select(&mut self.days, 0.5)),
             p90_days: r2(stats::quantile_select(&mut self.days, 0.9)),

@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::ingest::{Dict, DossierTable};
 use crate::text::fold_key;
+use super::status::{StatusClass, StatusRow, StatusSource, StatusTable};
 use polars::prelude::*;
 use std::collections::HashMap;
 
@@ -15,6 +16,8 @@ const CERTIFIED_COPY_CUTOFF_SECS: u32 = 15 * 3600;
 
 pub struct Prepared<'a> {
     pub table: &'a DossierTable,
+    /// Each distinct status value with its class and count.
+    pub statuses: Vec<StatusRow>,
     /// The grouping dimensions, one row per dossier, all UInt32 without
     /// nulls: the text dimensions as the table's codes, `month` as year × 12
     /// + month (`Prepared::month_name`); 0 is no value.
@@ -38,6 +41,8 @@ pub struct Fact {
     /// Kaplan–Meier time (working days) and, in `flags`, its event.
     pub km_t: i32,
     pub flags: u16,
+    /// `EXCLUDED_*` (out of scope, with the reason) or `PAUSED`.
+    pub class: u8,
 }
 
 impl Fact {
@@ -51,6 +56,11 @@ impl Fact {
     pub const ONLINE: u16 = 8;
     pub const PAID_ONLINE: u16 = 10;
     pub const DIGITISED: u16 = 12;
+    /// `class`: out of scope, by reason (cli-contract `excluded`), or paused.
+    pub const EXCLUDED_CANCELLED: u8 = 1;
+    pub const EXCLUDED_WITHDRAWN: u8 = 2;
+    pub const EXCLUDED_NOT_ACCEPTED: u8 = 3;
+    pub const PAUSED: u8 = 4;
 
     pub fn has(self, flag: u16) -> bool {
         self.flags & flag != 0
@@ -99,6 +109,12 @@ fn numbers<T: PolarsNumericType>(ca: &ChunkedArray<T>) -> Vec<Option<T::Native>>
     out
 }
 
+/// A received month as `year × 12 + month` (0 = none).
+fn month_code(d: Date) -> u32 {
+    let (y, m, _) = d.ymd();
+    u32::try_from(y * 12 + m as i32).unwrap_or(0)
+}
+
 fn is_certified_copy(field: Option<&str>, procedure: Option<&str>) -> bool {
     let f = field.map(fold_key).unwrap_or_default();
     let p = procedure.map(fold_key).unwrap_or_default();
@@ -107,6 +123,12 @@ fn is_certified_copy(field: Option<&str>, procedure: Option<&str>) -> bool {
 
 impl<'a> Prepared<'a> {
     pub fn new(table: &'a DossierTable, cal: &Calendar, as_of: Option<Date>) -> Result<Prepared<'a>> {
+        Self::with_statuses(table, cal, as_of, &Default::default())
+    }
+
+    /// `user_statuses`: the user's status words → class names, which win
+    /// over the built-in table.
+    pub fn with_statuses(table: &'a DossierTable, cal: &Calendar, as_of: Option<Date>, user_statuses: &std::collections::BTreeMap<String, String>) -> Result<Prepared<'a>> {
         let df = &table.df;
         let n = df.height();
         let rows = df.column("row")?.u32()?;
@@ -127,7 +149,27 @@ impl<'a> Prepared<'a> {
             (k, _) => Some((true, k)),
         };
         let (paid, digitised) = (bools(df, "paid_online")?, bools(df, "digitised")?);
+        // Decision 766: the online-payment rate is over fee-bearing dossiers
+        // when the file says which dossiers bear a fee.
+        let has_fee = table.present.contains(&crate::ingest::columns::Canon::Fee);
+        let fee = numbers(df.column("fee")?.f64()?);
         let mut warnings = Vec::new();
+        if table.completion_from == crate::ingest::CompletionSource::Returned {
+            warnings.push(TurnaroundWarning {
+                row: None,
+                message: "Tệp không có cột ngày có kết quả (ngày hồ sơ có kết quả tại bộ phận một cửa), nên ngày trả kết quả được dùng làm ngày hoàn thành: thời gian giải quyết có thể dài hơn thực tế và tỷ lệ đúng hạn thấp hơn.".into(),
+                message_en: "The file has no result-ready date column, so the return (pickup) date stands in for completion: turnaround may look longer and the on-time rate lower than they are.".into(),
+            });
+        }
+        // Each distinct status value is classified once.
+        let (status, status_dict) = table.dim("status")?;
+        let user = super::status::user_table(user_statuses);
+        let status_table = StatusTable::builtin();
+        let classes: Vec<(Option<StatusClass>, StatusSource)> = std::iter::once((None, StatusSource::Unknown))
+            .chain(status_dict.values.iter().map(|v| status_table.classify(v, &user)))
+            .collect();
+        let mut status_counts = vec![0u32; classes.len()];
+        let (mut finished_no_date, mut unknown_status) = (0u32, 0u32);
 
         let latest = received.iter().chain(completed_raw.iter()).flatten().copied().max();
         let as_of = match (as_of, latest) {
@@ -161,13 +203,35 @@ impl<'a> Prepared<'a> {
         let mut month = Vec::with_capacity(n);
         let (mut no_received, mut negative) = (0u32, 0u32);
         for i in 0..n {
-            let mut f = Fact { days: f64::NAN, wd: f64::NAN, km_t: 0, flags: 0 };
+            let mut f = Fact { days: f64::NAN, wd: f64::NAN, km_t: 0, flags: 0, class: 0 };
+            let (class, source) = classes[status[i] as usize];
+            if received[i].is_none_or(|r| r <= as_of.0) {
+                status_counts[status[i] as usize] += 1;
+            }
+            // Out of scope (cancelled, withdrawn, not accepted): counted by
+            // reason, in no metric. Those received after `as_of` are ignored
+            // like every other dossier.
+            if let Some(reason) = class.and_then(|c| match c {
+                StatusClass::Cancelled => Some(Fact::EXCLUDED_CANCELLED),
+                StatusClass::Withdrawn => Some(Fact::EXCLUDED_WITHDRAWN),
+                StatusClass::NotAccepted => Some(Fact::EXCLUDED_NOT_ACCEPTED),
+                _ => None,
+            }) {
+                let in_period = received[i].is_none_or(|r| r <= as_of.0);
+                if in_period {
+                    f.class = reason;
+                }
+                month.push(received[i].filter(|_| in_period).map(|r| month_code(Date(r))).unwrap_or(0));
+                facts.push(f);
+                continue;
+            }
             let Some(rec) = received[i].filter(|&r| r <= as_of.0) else {
                 no_received += u32::from(received[i].is_none());
                 facts.push(f);
                 month.push(0u32);
                 continue;
             };
+            unknown_status += u32::from(status[i] != Dict::NONE && source == StatusSource::Unknown);
             let rec_d = Date(rec);
             let mut comp = completed_raw[i].filter(|&c| c <= as_of.0);
             if let Some(c) = comp.filter(|&c| c < rec) {
@@ -197,8 +261,7 @@ impl<'a> Prepared<'a> {
                 }
             });
             f.flags |= Fact::IN_SCOPE;
-            let (y, m, _) = rec_d.ymd();
-            month.push(u32::try_from(y * 12 + m as i32).unwrap_or(0));
+            month.push(month_code(rec_d));
             match comp {
                 Some(c) => {
                     let w = cal.working_days_between(rec_d, Date(c));
@@ -210,6 +273,10 @@ impl<'a> Prepared<'a> {
                     f.set_tri(Fact::LATE_ANY, Some(due.is_some_and(|d| c > d)));
                 }
                 None => {
+                    if class == Some(StatusClass::Paused) {
+                        f.class = Fact::PAUSED;
+                    }
+                    finished_no_date += u32::from(class == Some(StatusClass::Finished));
                     let overdue = due.is_some_and(|d| d < as_of.0);
                     f.km_t = cal.working_days_between(rec_d, as_of);
                     if overdue {
@@ -219,7 +286,7 @@ impl<'a> Prepared<'a> {
                 }
             }
             f.set_tri(Fact::ONLINE, (channel[i] != Dict::NONE).then(|| Some(channel[i]) == online));
-            f.set_tri(Fact::PAID_ONLINE, paid[i]);
+            f.set_tri(Fact::PAID_ONLINE, if has_fee { paid[i].filter(|_| fee[i].is_some_and(|x| x > 0.0)) } else { paid[i] });
             f.set_tri(Fact::DIGITISED, digitised[i]);
             facts.push(f);
         }
@@ -228,6 +295,22 @@ impl<'a> Prepared<'a> {
                 row: None,
                 message: format!("{no_received} hồ sơ không có ngày tiếp nhận đọc được nên không được tính."),
                 message_en: format!("{no_received} dossiers have no readable received date and are not counted."),
+            });
+        }
+        if finished_no_date > 0 {
+            warnings.push(TurnaroundWarning {
+                row: None,
+                message: format!("{finished_no_date} hồ sơ có trạng thái đã xong nhưng không có ngày có kết quả đọc được; chúng được tính là chưa xong. Hãy kiểm tra cột ngày có kết quả."),
+                message_en: format!("{finished_no_date} dossiers have a finished status but no readable completion date; they are counted as open. Check the completion-date column."),
+            });
+        }
+        let unknown_words: Vec<&str> = classes.iter().enumerate().skip(1).filter(|(k, (_, src))| *src == StatusSource::Unknown && status_counts[*k] > 0).filter_map(|(k, _)| status_dict.get(k as u32)).collect();
+        if unknown_status > 0 {
+            let list = unknown_words.iter().take(8).map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
+            warnings.push(TurnaroundWarning {
+                row: None,
+                message: format!("{unknown_status} hồ sơ có trạng thái Thôn Số chưa biết ({list}); chúng được tính theo ngày tháng, không loại trừ. Hãy xếp loại các trạng thái này trong bảng trạng thái."),
+                message_en: format!("{unknown_status} dossiers have a status Thôn Số does not know ({list}); they are counted by their dates, not excluded. Classify these statuses in the status table."),
             });
         }
         if negative > 200 {
@@ -241,7 +324,14 @@ impl<'a> Prepared<'a> {
         for d in ["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit"] {
             cols.push(df.column(d)?.clone());
         }
-        Ok(Prepared { table, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received })
+        let statuses = classes
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(k, _)| status_counts[*k] > 0)
+            .map(|(k, &(class, source))| StatusRow { status: status_dict.get(k as u32).unwrap_or_default().to_string(), class, source, dossiers: status_counts[k] })
+            .collect();
+        Ok(Prepared { table, statuses, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received })
     }
 
     /// The grouping key of row `row` in column `c` of `df`, as the user
