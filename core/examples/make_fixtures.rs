@@ -5,6 +5,9 @@
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use std::path::Path;
 
+#[path = "fixtures/exports.rs"]
+mod exports;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
     std::fs::create_dir_all(&dir)?;
@@ -13,6 +16,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     legacy_names(&dir.join("legacy_names.xlsx"))?;
     csv_fixtures(&dir)?;
     criteria_published(&dir.join("criteria_published.xlsx"))?;
+    exports::register_mau06(&dir.join("register_mau06.xlsx"))?;
+    exports::opencps_list(&dir.join("opencps_list.xlsx"))?;
+    std::fs::write(dir.join("portal_fields.csv"), exports::portal_fields_csv())?;
     Ok(())
 }
 
