@@ -161,3 +161,29 @@ fn no_culture_day_counts_24_november_2026_as_a_working_day() {
     let out = thonso().arg("--help").output().expect("runs");
     assert!(String::from_utf8_lossy(&out.stdout).contains("--no-culture-day"));
 }
+
+/// cli-contract "Status classes": `excluded` per reason and `paused` in
+/// overall and in each group; `--status` classifies an unknown word.
+#[test]
+fn turnaround_json_has_excluded_and_paused_and_takes_status_words() {
+    let run = |extra: &[&str]| {
+        let out = thonso().arg("turnaround").arg(fixture("opencps_list.xlsx")).args(["--json", "--by", "channel"]).args(extra).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let v = run(&[]);
+    // Hand count (core/examples/fixtures/exports.rs): 2 cancelled, 1 withdrawn, 1 not accepted; 1 paused.
+    assert_eq!(v["overall"]["excluded"], serde_json::json!({"cancelled": 2, "withdrawn": 1, "not_accepted": 1}));
+    assert_eq!(v["overall"]["paused"], 1);
+    assert_eq!(v["overall"]["dossiers"], 10);
+    let groups = v["groups"].as_array().expect("groups");
+    let cancelled: u64 = groups.iter().map(|g| g["excluded"]["cancelled"].as_u64().expect("per group")).sum();
+    assert_eq!(cancelled, 2, "cancelled dossiers counted in their channel's group");
+    assert_eq!(v["completion_from"], "result_ready");
+    let v = run(&["--status", "Chuyển liên thông=withdrawn"]);
+    assert_eq!(v["overall"]["excluded"]["withdrawn"], 2);
+    assert_eq!(v["overall"]["dossiers"], 9);
+    let out = thonso().arg("turnaround").arg(fixture("opencps_list.xlsx")).args(["--status", "x=lost"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cancelled, withdrawn"));
+}
