@@ -372,11 +372,67 @@ const STRINGS = {
   sr_monthly_desc: ['Trung vị số ngày làm việc, theo tháng tiếp nhận.', 'Median working days, by month received.'],
 
   offline_ready: ['Trang đã được lưu để dùng cả khi mất mạng.', 'This page is saved for use without a connection.'],
-  offline_package: ['Tải bản một tệp (thonso.html) cho máy không vào được trang', 'Download the one-file version (thonso.html) for computers that cannot reach the site'],
+  offline_package: [
+    'Tải bản một tệp (thonso-offline.html) cho máy không vào được trang',
+    'Download the one-file version (thonso-offline.html) for computers that cannot reach the site',
+  ],
+
   stage_read: ['Đọc tệp', 'Reading the file'],
   stage_analyse: ['Nhận diện trang tính và cột', 'Recognising sheets and columns'],
   stage_table: ['Đọc giá trị các ô', 'Reading cell values'],
   stage_done: ['Hoàn tất', 'Done'],
+
+  // No silent scenarios, no silent losses (issue 19).
+  scenario_banner: ['Đang xem kịch bản giả định: khác mặc định ở {n} chỉ tiêu', 'Viewing a what-if scenario: differs from the defaults in {n} indicators'],
+  scenario_ids: ['({ids})', '({ids})'],
+  scenario_reset: ['Về mặc định', 'Back to defaults'],
+  scenario_ask: [
+    'Lần trước bạn đang xem một kịch bản giả định (khác mặc định ở {n} chỉ tiêu: {ids}). Số liệu đang hiển thị theo bộ tiêu chí gốc.',
+    'Last time you were viewing a what-if scenario (differs from the defaults in {n} indicators: {ids}). The numbers on show use the original criteria.',
+  ],
+  scenario_restore: ['Khôi phục kịch bản', 'Restore the scenario'],
+  scenario_discard: ['Bỏ kịch bản', 'Discard the scenario'],
+  scenario_restored: ['Đã khôi phục kịch bản giả định.', 'The what-if scenario was restored.'],
+  scenario_discarded: ['Đã bỏ kịch bản giả định; số liệu theo bộ tiêu chí gốc.', 'The what-if scenario was discarded; the numbers use the original criteria.'],
+  scenario_share: [
+    'Liên kết này mang kết quả của kịch bản giả định (khác mặc định ở {n} chỉ tiêu), không phải kết quả theo bộ tiêu chí gốc.',
+    'This link carries the results of a what-if scenario (differs from the defaults in {n} indicators), not the results under the original criteria.',
+  ],
+  whatif_badge: ['đang thử {n} thay đổi', '{n} changes in force'],
+  sr_scenario: [
+    'Báo cáo này dùng bộ tiêu chí khác mặc định ở {n} chỉ tiêu ({ids}): có thể là một kịch bản giả định, không phải kết quả theo bộ tiêu chí chuẩn.',
+    'This report uses criteria that differ from the defaults in {n} indicators ({ids}): it may be a what-if scenario, not the result under the standard criteria.',
+  ],
+  replaced_villages: [
+    'Tệp «{file}» chỉ có hồ sơ, không có danh sách thôn, nên phần chấm điểm thôn của «{prev}» không còn hiển thị: mỗi lần Thôn Số phân tích một tệp. «{prev}» vẫn được lưu trong mục «Lưu trữ».',
+    'The file “{file}” holds dossiers only, no village list, so the village scorecard of “{prev}” is no longer shown: Thôn Số analyses one file at a time. “{prev}” is still kept under “Saved work”.',
+  ],
+  replaced_dossiers: [
+    'Tệp «{file}» chỉ có danh sách thôn, không có hồ sơ, nên phần thời gian giải quyết hồ sơ của «{prev}» không còn hiển thị: mỗi lần Thôn Số phân tích một tệp. «{prev}» vẫn được lưu trong mục «Lưu trữ».',
+    'The file “{file}” holds a village list only, no dossiers, so the dossier turnaround of “{prev}” is no longer shown: Thôn Số analyses one file at a time. “{prev}” is still kept under “Saved work”.',
+  ],
+  replaced_back: ['Quay lại «{prev}»', 'Back to “{prev}”'],
+  not_saved_unrecognised: [
+    'Tệp «{name}» không được lưu vào «Lưu trữ»: không nhận ra danh sách thôn hay hồ sơ nào trong tệp. Xem mục «Dữ liệu» để chỉ cho Thôn Số các cột.',
+    'The file “{name}” was not kept under “Saved work”: no village list or dossiers were recognised in it. See “Data” to show Thôn Số the columns.',
+  ],
+  ws_reused: [
+    'Tệp này đã có trong «Lưu trữ» («{name}»): đã mở lại không gian làm việc đó thay vì tạo bản trùng.',
+    'This file is already under “Saved work” (“{name}”): that workspace was reopened instead of making a duplicate.',
+  ],
+  share_file_warning: [
+    'Trang này đang chạy từ một tệp trên máy (file://), nên liên kết chỉ mở được trên chính máy này: gửi qua Zalo hay mở trên điện thoại sẽ không được. Để chia sẻ, hãy đưa trang lên một trang web, hoặc gửi báo cáo đã xuất (Excel hoặc tệp .thonso).',
+    'This page runs from a file on this computer (file://), so the link only opens on this computer: sent by Zalo or opened on a phone it will not work. To share, publish the site, or send an exported report (Excel or the .thonso file).',
+  ],
+  share_qr_file: ['Không có mã QR: liên kết file:// không mở được trên điện thoại.', 'No QR code: a file:// link does not open on a phone.'],
+  ta_series_km: ['Trung vị Kaplan–Meier', 'Kaplan–Meier median'],
+  ta_monthly_incomplete_rule: [
+    'Tháng có hơn {pct}% số hồ sơ còn đang mở được ghi «chưa đủ» (vòng tròn rỗng): trung vị của tháng đó chỉ tính hồ sơ đã xong nên thấp hơn thực tế; trung vị Kaplan–Meier tính cả hồ sơ đang mở.',
+    'Months where more than {pct}% of dossiers are still open are marked “incomplete” (hollow ring): their median counts finished dossiers only, so it reads low; the Kaplan–Meier median counts open ones too.',
+  ],
+  ta_month_note: ['Ghi chú', 'Note'],
+  ta_month_incomplete: ['chưa đủ: còn {n} hồ sơ đang mở', 'incomplete: {n} dossiers still open'],
+  ta_monthly_ring: ['Tháng chưa đủ (nhiều hồ sơ đang mở)', 'Incomplete month (many dossiers open)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof STRINGS;

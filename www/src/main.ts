@@ -15,6 +15,8 @@ import { TurnaroundView } from './views/turnaround';
 import { WorkspacesView } from './views/workspaces';
 import { ShareDialog } from './views/share-dialog';
 import { shareReport } from './views/share';
+import { changedIds, scenarioBanner, scenarioPrompt, scenarioShareNote, scenarioTag } from './views/scenario';
+import { replacedHalf, replacedNotice, type Previous, type Replaced } from './views/replaced';
 import { applyOverrides, emptyManifest, isThonso, pruneFiles, safeFileName, sameBytes, stem } from './workspace';
 import type { Snapshot } from './views/compare';
 import type {
@@ -94,7 +96,7 @@ const client = new WorkerClient();
 
 const scorecard = new ScorecardView({
   rescore: (overrides) => guard(() => client.score('main', { overrides })),
-  exportCsv: (header, rows) => download(toCsv(header, rows), `${baseName()}-thon.csv`, 'text/csv;charset=utf-8'),
+  exportCsv: (header, rows) => download(toCsv(header, rows), `${baseName()}${scenarioTag(scorecard.currentOverrides())}-thon.csv`, 'text/csv;charset=utf-8'),
   chooseCompareFile: (file) => void loadCompare(file),
   clearCompare: () => {
     void client.close('compare');
@@ -103,7 +105,10 @@ const scorecard = new ScorecardView({
     renderStorePanel();
     scheduleSave();
   },
-  changed: () => scheduleSave(),
+  changed: () => {
+    scenarioChanged();
+    scheduleSave();
+  },
 });
 
 const turnaround = new TurnaroundView({
@@ -120,6 +125,11 @@ const workspaces = new WorkspacesView({
   compareSnapshot: (i) => void compareSnapshot(i),
   removeSnapshot: (i) => removeSnapshot(i),
 });
+
+/** A what-if scenario saved in the workspace reopened at start-up: not in force until the user answers (issue 19). */
+let pendingScenario: { id: string; overrides: Overrides } | null = null;
+/** A new file that dropped half of the previous workspace (villages or dossiers), for the notice; `forId` is the workspace it is about. */
+let replaced: (Replaced & { forId: string }) | null = null;
 
 const shareDialog = new ShareDialog({ exportThonso: () => void exportCurrent() });
 
@@ -172,7 +182,10 @@ const app = document.getElementById('app')!;
 const intakeEl = h('section', { class: 'intake no-print', 'aria-label': t('drop_title') });
 const statusEl = h('p', { class: 'status', 'aria-live': 'polite', 'data-testid': 'status' });
 const errorSlot = h('div');
-const messagesEl = h('div', { class: 'messages no-print' }, statusEl, errorSlot);
+const noticeSlot = h('div');
+const messagesEl = h('div', { class: 'messages no-print' }, statusEl, noticeSlot, errorSlot);
+/** The scenario banner (or, after a reload, the question whether to restore one): above every view, printed too. */
+const scenarioSlot = h('div', { class: 'scenario-slot' });
 const saveEl = h('span', { class: 'save-state', 'data-testid': 'save-state', 'aria-live': 'polite' });
 const footerEl = h('footer');
 const panels: Record<View, HTMLElement> = {
@@ -268,13 +281,14 @@ function renderAll(): void {
     h('button', { type: 'button', 'data-testid': 'print', text: t('print'), onclick: () => window.print() }),
   );
   renderPanels();
+  renderScenario();
   fill(
     app,
     h('a', { class: 'skip', href: '#main', text: t('skip_to_content') }),
     header(),
     intakeEl,
     messagesEl,
-    h('main', { id: 'main', tabindex: '-1' }, h('div', { class: 'nav-row' }, tabs, exportBar), Object.values(panels)),
+    h('main', { id: 'main', tabindex: '-1' }, h('div', { class: 'nav-row' }, tabs, exportBar), scenarioSlot, Object.values(panels)),
     footerEl,
   );
 }
@@ -286,7 +300,7 @@ function renderFooter(): void {
     h('p', { text: t('footer_privacy') }),
     state.offlineReady ? h('p', { 'data-testid': 'offline-ready', text: t('offline_ready') }) : null,
     served && import.meta.env.PROD
-      ? h('p', { class: 'no-print' }, h('a', { href: './thonso-offline.html', download: 'thonso.html', 'data-testid': 'offline-package', text: t('offline_package') }))
+      ? h('p', { class: 'no-print' }, h('a', { href: './thonso-offline.html', download: 'thonso-offline.html', 'data-testid': 'offline-package', text: t('offline_package') }))
       : null,
     state.version ? h('p', { class: 'muted', 'data-testid': 'version', text: `${t('engine_version')}: ${state.version}` }) : null,
   );
@@ -431,6 +445,7 @@ function renderMessages(): void {
   // announces changes; only their contents are replaced.
   statusEl.textContent = state.status;
   fill(errorSlot, state.error ? errorBox(state.error) : null);
+  renderReplaced();
 }
 
 function errorBox(e: AppError): HTMLElement {
@@ -538,6 +553,14 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
       }
     }
     if (seq !== loadSeq) return null;
+    const recognised = !!(score || ta);
+    const prev: Previous = { id: ws.id, name: ws.manifest?.name ?? state.fileName, villages: !!scorecard.currentReport(), dossiers: !!turnaround.currentReport() };
+    const lost = plan.kind === 'new' ? replacedHalf(prev, name, !!score, !!ta) : null;
+    if (plan.kind === 'new' && recognised) {
+      // The same file again (same SHA-256) reopens its workspace, settings and all: no duplicate.
+      const same = await reuseStored(inspect.sha256, lost);
+      if (same || seq !== loadSeq) return null;
+    }
     // The engine's work is done; what follows is rendering (the benchmark
     // reports both).
     performance.mark('thonso:results');
@@ -554,6 +577,7 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
     if (!state.version) state.version = await client.version().catch(() => '');
 
     let save = false;
+    let notSaved = false;
     if (plan.kind === 'demo') {
       setWorkspace(null, null, [], null);
     } else if (plan.kind === 'restore' && plan.restore) {
@@ -562,11 +586,21 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
       ws.compare = compare ? r.compare : null;
       ws.save = 'saved';
       ws.savedAt = r.manifest.updated;
-    } else if (plan.kind === 'new' && source.kind === 'bytes') {
-      const now = nowIso();
-      const m = emptyManifest(stem(name), now, [{ name, size: source.bytes.length }]);
-      setWorkspace(store.newId(), m, [source.bytes], null);
-      save = true;
+    } else if ((plan.kind === 'new' || (plan.kind === 'remap' && !ws.manifest)) && source.kind === 'bytes') {
+      if (recognised) {
+        const now = nowIso();
+        const m = emptyManifest(stem(name), now, [{ name, size: source.bytes.length }]);
+        m.files[0].sha256 = inspect.sha256 ?? '';
+        m.mapping = source.options?.mapping ?? {};
+        setWorkspace(store.newId(), m, [source.bytes], null);
+        save = true;
+        replaced = lost && ws.id ? { ...lost, forId: ws.id } : null;
+      } else {
+        // Nothing recognised: shown for review, never stored (a fix in the review that recognises something stores it).
+        setWorkspace(null, null, [], null);
+        replaced = null;
+        notSaved = true;
+      }
     } else if (plan.kind === 'remap' && ws.manifest) {
       ws.manifest.mapping = source.options?.mapping ?? {};
       save = true;
@@ -576,7 +610,7 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
     state.view =
       plan.kind === 'new' || plan.kind === 'remap' ? 'data' : (viewFromHash() ?? (score ? 'score' : ta ? 'turnaround' : 'data'));
     history.replaceState(null, '', `#${state.view}`);
-    finishLoading(seq, plan.status ?? t('loaded', { name }), null);
+    finishLoading(seq, (plan.status ?? t('loaded', { name })) + (notSaved ? ` ${t('not_saved_unrecognised', { name })}` : ''), null);
     renderAll();
     if (save) scheduleSave(0);
     return null;
@@ -651,7 +685,7 @@ async function exportXlsx(): Promise<void> {
   renderAll();
   try {
     const buf = await client.exportXlsx('main', { overrides: scorecard.currentOverrides(), turnaround: withLaunch(turnaround.options()) });
-    download(buf, `${baseName()}-bao-cao.xlsx`, XLSX_MIME);
+    download(buf, `${baseName()}${scenarioTag(scorecard.currentOverrides())}-bao-cao.xlsx`, XLSX_MIME);
   } catch (e) {
     showError(e as AppError);
   } finally {
@@ -659,6 +693,95 @@ async function exportXlsx(): Promise<void> {
     renderAll();
     document.querySelector<HTMLElement>('[data-testid="export-xlsx"]')?.focus();
   }
+}
+
+// ---------------------------------------------------------------- scenarios and replaced files (issue 19)
+
+/** The saved scenario of the workspace on show that waits for an answer, if any. */
+function waitingScenario(): Overrides | null {
+  return pendingScenario && pendingScenario.id === ws.id && state.mode === 'app' ? pendingScenario.overrides : null;
+}
+
+function renderScenario(): void {
+  const waiting = waitingScenario();
+  fill(
+    scenarioSlot,
+    waiting
+      ? scenarioPrompt(waiting, () => void restoreScenario(), discardScenario)
+      : scenarioBanner(scorecard.currentOverrides(), () => {
+          scorecard.resetOverrides();
+          document.getElementById(`tab-${state.view}`)?.focus();
+        }),
+  );
+}
+
+/** The what-if changes changed: a new what-if replaces a saved one still waiting for an answer. */
+function scenarioChanged(): void {
+  if (pendingScenario && changedIds(scorecard.currentOverrides()).length) pendingScenario = null;
+  renderScenario();
+}
+
+async function restoreScenario(): Promise<void> {
+  const waiting = waitingScenario();
+  const p = pendingScenario;
+  if (!waiting || !p) return;
+  const report = await guard(() => client.score('main', { overrides: waiting }));
+  if (!report || pendingScenario !== p) return;
+  pendingScenario = null;
+  scorecard.restore(waiting, report);
+  state.status = t('scenario_restored');
+  renderMessages();
+  renderScenario();
+  scheduleSave();
+  scenarioSlot.querySelector<HTMLElement>('[data-testid="scenario-reset"]')?.focus();
+}
+
+function discardScenario(): void {
+  pendingScenario = null;
+  state.status = t('scenario_discarded');
+  renderMessages();
+  renderScenario();
+  scheduleSave();
+  document.getElementById(`tab-${state.view}`)?.focus();
+}
+
+function renderReplaced(): void {
+  const r = replaced && replaced.forId === ws.id && state.mode === 'app' ? replaced : null;
+  fill(
+    noticeSlot,
+    r
+      ? replacedNotice(
+          r,
+          (id) => {
+            replaced = null;
+            void openFromList(id);
+          },
+          () => {
+            replaced = null;
+            renderReplaced();
+            document.getElementById(`tab-${state.view}`)?.focus();
+          },
+        )
+      : null,
+  );
+}
+
+/** Opens the stored workspace holding this very file (same SHA-256) instead of making a duplicate; false when none is usable. */
+async function reuseStored(sha: string | undefined, lost: Replaced | null): Promise<boolean> {
+  if (!sha || !storeUsable) return false;
+  const entries = await store.findBySha(sha).catch(() => [] as store.IndexEntry[]);
+  for (const e of entries) {
+    if (broken.has(e.id)) continue;
+    const decoded = await readStored(e.id);
+    if (!('manifest' in decoded)) continue; // damaged: listed as such, a new workspace is made
+    await store.setLast(e.id).catch(() => undefined);
+    replaced = lost ? { ...lost, forId: e.id } : null;
+    const err = await openDecoded(e.id, decoded, t('ws_reused', { name: decoded.manifest.name }));
+    if (err) showError(err);
+    void refreshStore();
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- workspace store
@@ -698,7 +821,8 @@ function buildManifest(base: Manifest): Manifest {
       score: score ? { summary: score.summary, communes: score.communes } : null,
       turnaround: tr ? { as_of: tr.as_of, overall: tr.overall } : null,
       ui: {
-        overrides,
+        // A scenario still waiting for the user's answer is kept, not dropped by an unrelated save.
+        overrides: hasOverrides ? overrides : (waitingScenario() ?? overrides),
         base_framework: hasOverrides ? fw : ws.baseFramework,
         as_of: ta.as_of,
         by: ta.by,
@@ -732,7 +856,7 @@ async function saveNow(): Promise<void> {
   renderSaveState();
   try {
     const bytes = await client.encodeWorkspace(manifest, files);
-    await store.put({ id, name: manifest.name, updated: manifest.updated, size: bytes.length, kind: 'data' }, bytes);
+    await store.put({ id, name: manifest.name, updated: manifest.updated, size: bytes.length, kind: 'data', sha256: manifest.files[manifest.current]?.sha256 || undefined }, bytes);
     if (ws.id === id) {
       ws.manifest = manifest;
       ws.save = 'saved';
@@ -791,7 +915,14 @@ async function readStored(id: string): Promise<{ manifest: Manifest; files: Uint
 }
 
 /** Opens a decoded workspace: its current file with its settings, or a saved share report. */
-async function openDecoded(id: string, decoded: { manifest: Manifest; files: Uint8Array[] }, status?: string): Promise<AppError | null> {
+async function openDecoded(
+  id: string,
+  decoded: { manifest: Manifest; files: Uint8Array[] },
+  status?: string,
+  /** At start-up a saved what-if is asked about, never put back silently (issue 19). */
+  askScenario = false,
+): Promise<AppError | null> {
+
   const { manifest, files } = decoded;
   if (!manifest.files.length) {
     const text = manifest.last_results?.share;
@@ -803,6 +934,8 @@ async function openDecoded(id: string, decoded: { manifest: Manifest; files: Uin
   const baseFramework = ui.base_framework ?? manifest.framework ?? null;
   const file = manifest.files[manifest.current];
   const snap = ui.compare != null ? manifest.snapshots[ui.compare] : undefined;
+  const ask = askScenario && changedIds(ui.overrides).length > 0;
+  pendingScenario = ask ? { id, overrides: ui.overrides ?? {} } : null;
   state.mode = 'app';
   return loadMain(
     { kind: 'bytes', name: file.name, bytes: files[manifest.current], options: { mapping: manifest.mapping ?? {}, framework: baseFramework ?? undefined } },
@@ -810,7 +943,7 @@ async function openDecoded(id: string, decoded: { manifest: Manifest; files: Uin
     {
       kind: 'restore',
       restore: { id, manifest, files, baseFramework, compare: snap ? (ui.compare ?? null) : null },
-      overrides: ui.overrides ?? {},
+      overrides: ask ? {} : (ui.overrides ?? {}),
       turnaround: { as_of: ui.as_of, by: ui.by, calendar: manifest.calendar, culture_day: ui.culture_day },
       compare: snap ? { name: snap.name, bytes: files[snap.file] } : null,
       status: status ?? t('ws_restored', { name: manifest.name }),
@@ -848,7 +981,7 @@ async function importThonso(bytes: Uint8Array, fileName: string): Promise<void> 
   const name = m.name || stem(fileName);
   const kind = m.files.length ? 'data' : 'share';
   try {
-    await store.put({ id, name, updated: m.updated || nowIso(), size: bytes.length, kind }, bytes, kind === 'data');
+    await store.put({ id, name, updated: m.updated || nowIso(), size: bytes.length, kind, sha256: m.files[m.current]?.sha256 || undefined }, bytes, kind === 'data');
   } catch (e) {
     const err = e as store.StoreError;
     if (err.code === 'store_unavailable') storeUsable = false;
@@ -873,7 +1006,7 @@ async function renameWorkspace(id: string, name: string): Promise<void> {
       const m = { ...decoded.manifest, name };
       const bytes = await client.encodeWorkspace(m, decoded.files);
       const entry = (await store.list()).find((e) => e.id === id);
-      await store.put({ id, name, updated: m.updated || nowIso(), size: bytes.length, kind: entry?.kind ?? 'data' }, bytes, false);
+      await store.put({ id, name, updated: m.updated || nowIso(), size: bytes.length, kind: entry?.kind ?? 'data', sha256: entry?.sha256 }, bytes, false);
     } else {
       // A damaged record keeps its bytes untouched; only its label changes.
       await store.renameEntry(id, name);
@@ -975,7 +1108,7 @@ async function openShareDialog(): Promise<void> {
   shareDialog.open();
   try {
     const text = await client.shareLink('main', nowIso(), { overrides: scorecard.currentOverrides(), turnaround: withLaunch(turnaround.options()) });
-    shareDialog.show(text);
+    shareDialog.show(text, scenarioShareNote(scorecard.currentOverrides()));
   } catch (e) {
     const err = e as AppError;
     shareDialog.showError(pick(err.message, err.message_en));
@@ -1083,7 +1216,7 @@ async function startApp(): Promise<void> {
   if (last) {
     const decoded = await readStored(last);
     if ('manifest' in decoded) {
-      problem = await openDecoded(last, decoded);
+      problem = await openDecoded(last, decoded, undefined, true);
       if (!problem) {
         void refreshStore();
         return;

@@ -29,6 +29,8 @@ export interface IndexEntry {
   size: number;
   /** 'data': a workbook and its settings; 'share': a report received by link (no source file). */
   kind: 'data' | 'share';
+  /** SHA-256 of the workspace's current data file: reopening the same file reuses this workspace. */
+  sha256?: string;
 }
 
 /** A store failure as the page shows it (bilingual, with a code). */
@@ -135,6 +137,12 @@ export function list(): Promise<IndexEntry[]> {
     const all = await req(d.transaction(INDEX).objectStore(INDEX).getAll() as IDBRequest<IndexEntry[]>);
     return all.sort((a, b) => b.updated.localeCompare(a.updated));
   });
+}
+
+/** The data workspaces whose current file has this SHA-256, the most recently saved first. */
+export async function findBySha(sha256: string): Promise<IndexEntry[]> {
+  if (!sha256) return [];
+  return (await list()).filter((e) => e.kind === 'data' && e.sha256 === sha256);
 }
 
 /** The stored bytes of a workspace, or null if there is none. */

@@ -4,7 +4,7 @@
 // to read the data.
 import { h, type Child } from '../dom';
 import { t, locale } from '../i18n';
-import { date } from '../format';
+import { date, dataValue } from '../format';
 import type { BeforeAfterRow, GroupRow } from '../types';
 
 type PlotModule = typeof import('@observablehq/plot');
@@ -17,6 +17,7 @@ const WIDE = 900;
 const BLUE = '#1f6f8b';
 const RED = '#c0392b';
 const GREY = '#8a8a8a';
+const GREEN = '#2e7d32';
 const STYLE = { fontSize: '12px' };
 
 type Draw = (P: PlotModule) => Element;
@@ -80,7 +81,12 @@ function fmt(v: number | null | undefined, digits = 1): string {
     : new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(v);
 }
 
-function simpleTable(caption: string, header: string[], rows: (string | number)[][]): HTMLElement {
+function simpleTable(
+  caption: string,
+  header: string[],
+  rows: (string | number)[][],
+  rowAttrs?: (i: number) => Record<string, string | undefined>,
+): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
@@ -92,10 +98,10 @@ function simpleTable(caption: string, header: string[], rows: (string | number)[
       h(
         'tbody',
         null,
-        rows.map((r) =>
+        rows.map((r, ri) =>
           h(
             'tr',
-            null,
+            rowAttrs ? rowAttrs(ri) : null,
             r.map((c, i) =>
               i === 0 ? h('th', { scope: 'row', text: String(c) }) : h('td', { class: 'num', text: String(c) }),
             ),
@@ -140,17 +146,35 @@ export function monthOf(r: GroupRow & { month?: string }): string {
   return r.by?.month ?? r.month ?? '';
 }
 
+/**
+ * A month is incomplete while more than this share of its dossiers is still
+ * open: its median counts only the quick ones that finished, so it looks
+ * shorter than it will be. The Kaplan–Meier median counts the open ones too.
+ */
+export const INCOMPLETE_OPEN_SHARE = 0.1;
+
+/** Open dossiers of a month when they make it incomplete, else null. */
+export function incompleteOpen(r: Partial<{ dossiers: number; open: number }>): number | null {
+  const n = r.dossiers ?? 0;
+  const open = r.open ?? 0;
+  return n > 0 && open / n > INCOMPLETE_OPEN_SHARE ? open : null;
+}
+
 export function monthlyChart(rows: GroupRow[]): HTMLElement {
   const title = t('ta_monthly_title');
-  const desc = t('ta_monthly_desc');
+  const desc = `${t('ta_monthly_desc')} ${t('ta_monthly_incomplete_rule', { pct: fmt(INCOMPLETE_OPEN_SHARE * 100, 0) })}`;
   const median = t('ta_series_median');
+  const km = t('ta_series_km');
   const p90 = t('ta_series_p90');
   const long: { month: Date; series: string; value: number }[] = [];
+  const incomplete: { month: Date; value: number }[] = [];
   for (const r of rows) {
     const d = monthDate(monthOf(r));
     if (!d) continue;
     if (r.median_working_days != null) long.push({ month: d, series: median, value: r.median_working_days });
+    if (r.km_median_working_days != null) long.push({ month: d, series: km, value: r.km_median_working_days });
     if (r.p90_working_days != null) long.push({ month: d, series: p90, value: r.p90_working_days });
+    if (incompleteOpen(r) != null && r.median_working_days != null) incomplete.push({ month: d, value: r.median_working_days });
   }
   const chart: Draw = (P) =>
     P.plot({
@@ -160,27 +184,47 @@ export function monthlyChart(rows: GroupRow[]): HTMLElement {
       marginLeft: 50,
       x: { type: 'utc', label: t('ta_month'), labelArrow: 'none', tickFormat: (d: Date) => `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}` },
       y: { label: t('ta_working_days'), grid: true, zero: true, labelArrow: 'none' },
-      color: { domain: [median, p90], range: [BLUE, RED] },
+      color: { domain: [median, km, p90], range: [BLUE, GREEN, RED] },
       marks: [
         P.lineY(long, { x: 'month', y: 'value', stroke: 'series', strokeWidth: 2 }),
         P.dot(long, { x: 'month', y: 'value', fill: 'series', r: 3 }),
+        // Incomplete months: a hollow ring around the median's dot.
+        P.dot(incomplete, { x: 'month', y: 'value', stroke: '#222', fill: 'none', r: 7, strokeWidth: 1.5 }),
       ],
     });
   const table = simpleTable(
     title,
-    [t('ta_month'), t('ta_count'), median, p90, t('ta_on_time'), t('ta_online')],
-    rows.map((r) => [
-      monthOf(r).replace(/^(\d{4})-(\d{2})$/, '$2/$1'),
-      fmt(r.dossiers, 0),
-      fmt(r.median_working_days),
-      fmt(r.p90_working_days),
-      r.on_time_rate == null ? '—' : `${fmt(r.on_time_rate * 100)}%`,
-      r.online_rate == null ? '—' : `${fmt(r.online_rate * 100)}%`,
-    ]),
+    [t('ta_month'), t('ta_count'), median, km, p90, t('ta_on_time'), t('ta_online'), t('ta_month_note')],
+    rows.map((r) => {
+      const open = incompleteOpen(r);
+      return [
+        monthOf(r).replace(/^(\d{4})-(\d{2})$/, '$2/$1'),
+        fmt(r.dossiers, 0),
+        fmt(r.median_working_days),
+        fmt(r.km_median_working_days),
+        fmt(r.p90_working_days),
+        r.on_time_rate == null ? '—' : `${fmt(r.on_time_rate * 100)}%`,
+        r.online_rate == null ? '—' : `${fmt(r.online_rate * 100)}%`,
+        open == null ? '' : t('ta_month_incomplete', { n: fmt(open, 0) }),
+      ];
+    }),
+    (i) => {
+      const r = rows[i];
+      const open = incompleteOpen(r);
+      return {
+        'data-testid': 'monthly-row',
+        'data-month': monthOf(r),
+        'data-median': dataValue(r.median_working_days),
+        'data-km': dataValue(r.km_median_working_days),
+        'data-incomplete': open == null ? undefined : String(open),
+      };
+    },
   );
   return figure('chart-monthly', title, desc, long.length ? chart : null, table, [
     { label: median, color: 'blue' },
+    { label: km, color: 'green' },
     { label: p90, color: 'red' },
+    ...(incomplete.length ? [{ label: t('ta_monthly_ring'), color: 'ring' }] : []),
   ]);
 }
 

@@ -6,6 +6,7 @@ import { h, fill, debounce, nextId, type Child } from '../dom';
 import { card } from './card';
 import { t, pick } from '../i18n';
 import { num, int, dataValue, DASH } from '../format';
+import { foldIncludes, foldKey } from '../fold';
 import { dataTable, newTableState, sortRows, type Column, type TableState } from './table';
 import { isYesNo, needed, pillarName, showValue, statusBadge, statusLabel, unitKey } from './score-common';
 import { WhatIfPanel } from './whatif';
@@ -66,6 +67,13 @@ export class ScorecardView {
   /** The report on show (with the what-if changes in force). */
   currentReport(): ScoreReport | null {
     return this.report;
+  }
+
+  /** Back to the criteria without what-if changes (the scenario banner's button). */
+  resetOverrides(): void {
+    this.whatIf.setOverrides({});
+    this.whatIf.render();
+    void this.applyOverrides({});
   }
 
   /** The what-if changes in force (the XLSX export uses them too). */
@@ -264,12 +272,10 @@ export class ScorecardView {
 
   private filteredUnits(): ScoreUnit[] {
     const { status, commune, q } = this.filters;
-    const needle = q.trim().normalize('NFC').toLocaleLowerCase('vi');
+    // Accent- and case-free: "to dan pho" finds «Tổ dân phố».
+    const needle = foldKey(q);
     return this.report!.units.filter(
-      (u) =>
-        (!status || u.status === status) &&
-        (!commune || u.commune === commune) &&
-        (!needle || u.village.normalize('NFC').toLocaleLowerCase('vi').includes(needle)),
+      (u) => (!status || u.status === status) && (!commune || u.commune === commune) && foldIncludes(u.village, needle),
     );
   }
 
@@ -552,6 +558,8 @@ export class ScorecardView {
     this.whatIf.status.textContent = n
       ? t('whatif_changed', { n, r: int(this.report?.summary.recognized), r0: int(this.base?.summary.recognized) })
       : t('whatif_none');
+    this.whatIf.badge.hidden = !n;
+    this.whatIf.badge.textContent = n ? t('whatif_badge', { n: int(n) }) : '';
   }
   private renderCompare(): void {
     fill(this.compareEl, comparePanel(this.base, this.compare, this.actions.chooseCompareFile, this.actions.clearCompare));

@@ -2,7 +2,7 @@
 // fragment), its length, a copy button, a QR code for phones, and — above
 // 2,000 characters, where Zalo and SMS start to cut links — a warning that
 // offers the .thonso export instead.
-import { h, fill } from '../dom';
+import { h, fill, type Child } from '../dom';
 import { t, locale } from '../i18n';
 import { qrSvg } from '../qr';
 
@@ -16,6 +16,14 @@ export interface ShareDialogActions {
 /** The page's address without fragment: a file:// page has no usable origin. */
 export function linkFor(text: string): string {
   return `${location.href.split('#')[0]}#s=${text}`;
+}
+
+/**
+ * A link to a page opened from a file (the one-file offline build): it opens
+ * only on this computer, so the dialog says so and draws no QR (issue 19).
+ */
+export function isFileLink(link: string): boolean {
+  return link.startsWith('file:');
 }
 
 async function copyText(text: string, field: HTMLTextAreaElement): Promise<boolean> {
@@ -61,8 +69,10 @@ export class ShareDialog {
     fill(this.body, this.head(), h('p', { class: 'error', role: 'alert', 'data-testid': 'share-error', text: message }), this.closeButton());
   }
 
-  show(text: string): void {
+  /** `note`: said above the link (e.g. that it carries a what-if scenario). */
+  show(text: string, note: Child = null): void {
     const link = linkFor(text);
+    const local = isFileLink(link);
     const long = link.length > COMFORTABLE_LINK_CHARS;
     const field = h('textarea', {
       id: 'share-link',
@@ -73,11 +83,13 @@ export class ShareDialog {
       text: link,
     });
     const copied = h('span', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'share-copied' });
-    const qr = qrSvg(link, t('share_qr'));
+    const qr = local ? null : qrSvg(link, t('share_qr'));
     fill(
       this.body,
       this.head(),
       h('p', { class: 'muted small', text: t('share_caption') }),
+      local ? h('div', { class: 'warning', role: 'alert', 'data-testid': 'share-file-warning' }, h('p', { text: t('share_file_warning') })) : null,
+      note,
       h('label', { for: 'share-link', text: t('share_link_label') }),
       field,
       h(
@@ -112,9 +124,10 @@ export class ShareDialog {
         }),
         copied,
       ),
+      local ? h('p', { class: 'muted', 'data-testid': 'share-qr-local', text: t('share_qr_file') }) : null,
       h(
         'figure',
-        { class: 'qr', 'data-testid': 'share-qr' },
+        { class: 'qr', 'data-testid': 'share-qr', hidden: local },
         qr ?? h('p', { class: 'muted', text: t('share_qr_too_long') }),
         h('figcaption', { class: 'muted small', text: t('share_qr') }),
       ),

@@ -123,6 +123,15 @@ function scoreSection(p: SharePayload): Child[] {
             : ` — ${t('sr_framework_default')}`,
         )
       : null,
+    // Criteria off the default may be a what-if scenario: said where it cannot be missed (issue 19).
+    fw && (fw.changed.length || fw.dropped.length)
+      ? h('p', {
+          class: 'notice warn',
+          role: 'note',
+          'data-testid': 'sr-scenario',
+          text: t('sr_scenario', { n: int(fw.changed.length + fw.dropped.length), ids: [...fw.changed.map((c) => c[0]), ...fw.dropped].join(', ') }),
+        })
+      : null,
     h(
       'div',
       { class: 'cards', 'data-testid': 'share-summary' },

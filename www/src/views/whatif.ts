@@ -13,6 +13,8 @@ export class WhatIfPanel {
   readonly root = h('section', { 'aria-labelledby': 'whatif-h', class: 'no-print' });
   /** Live status line ("Trying 2 changes: …"); the scorecard writes it after each re-score. */
   readonly status = h('p', { 'aria-live': 'polite', 'data-testid': 'whatif-status' });
+  /** On the collapsed panel's summary: a scenario is in force (the scorecard writes it with the status). */
+  readonly badge = h('span', { class: 'badge scenario-badge', 'data-testid': 'whatif-badge', hidden: true });
   private overrides: Overrides = {};
   private pillars: Pillar[] = [];
   private open = false;
@@ -93,7 +95,7 @@ export class WhatIfPanel {
     const details = h(
       'details',
       { 'data-testid': 'whatif', open: this.open },
-      h('summary', null, h('h2', { id: 'whatif-h', class: 'inline', text: t('whatif_title') })),
+      h('summary', null, h('h2', { id: 'whatif-h', class: 'inline', text: t('whatif_title') }), ' ', this.badge),
       h('p', { class: 'muted', text: t('whatif_caption') }),
       this.status,
       h('button', {
