@@ -922,7 +922,6 @@ async function openDecoded(
   /** At start-up a saved what-if is asked about, never put back silently (issue 19). */
   askScenario = false,
 ): Promise<AppError | null> {
-
   const { manifest, files } = decoded;
   if (!manifest.files.length) {
     const text = manifest.last_results?.share;
