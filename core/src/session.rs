@@ -262,6 +262,12 @@ impl Session {
         Ok(crate::share::SharePayload::build(prov, self.score(overrides)?.as_ref(), self.turnaround(t)?.as_ref()))
     }
 
+    /// The short payload a QR code carries: headline numbers, the commune
+    /// roll-up and the turnaround headline (`SharePayload::summary_only`).
+    pub fn share_summary_payload(&self, at: &str, overrides: &Overrides, t: &TurnaroundOptions) -> Result<crate::share::SharePayload> {
+        Ok(self.share_payload(at, overrides, t)?.summary_only())
+    }
+
     pub fn turnaround_required(&self, opts: &TurnaroundOptions) -> Result<TurnaroundReport> {
         self.turnaround(opts)?.ok_or_else(|| ingest::no_sheet_error(Kind::Dossiers).in_file(&self.workbook.file_name))
     }

@@ -80,6 +80,9 @@ pub struct ShareTurnaround {
     pub monthly: Vec<(String, u32, Option<f64>)>,
     /// Pooled before/after launch: (median days before, after).
     pub before_after_days: Option<(Option<f64>, Option<f64>)>,
+    /// The same in working days: the headline a shared report leads with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_after_working_days: Option<(Option<f64>, Option<f64>)>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -90,6 +93,22 @@ pub struct SharePayload {
     pub framework: Option<ShareFramework>,
     pub score: Option<ShareScore>,
     pub turnaround: Option<ShareTurnaround>,
+    /// The short form a QR code carries (`summary_only`): headline numbers
+    /// and the commune roll-up without villages. Absent in full links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<ShareSummary>,
+}
+
+/// Headline numbers and the commune roll-up, for a link short enough to
+/// scan as a QR code from a laptop screen.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ShareSummary {
+    pub units: u32,
+    pub recognized: u32,
+    pub near: u32,
+    /// Per commune: (name, units, recognised, near, planned).
+    pub communes: Vec<(String, u32, u32, u32, Option<f64>)>,
 }
 
 fn status_code(s: Status) -> u8 {
@@ -170,9 +189,36 @@ impl SharePayload {
                     .map(|g| (g.by.get("month").cloned().flatten().unwrap_or_default(), g.metrics.dossiers, g.metrics.median_working_days))
                     .collect(),
                 before_after_days: pooled.map(|p| (p.before.median_days, p.after.median_days)),
+                before_after_working_days: pooled.map(|p| (p.before.median_working_days, p.after.median_working_days)),
             }
         });
-        SharePayload { v: 1, provenance, framework, score, turnaround }
+        SharePayload { v: 1, provenance, framework, score, turnaround, summary: None }
+    }
+
+    /// The summary link's payload: the commune roll-up instead of every
+    /// village, and the turnaround headline without its monthly series.
+    pub fn summary_only(&self) -> SharePayload {
+        let summary = self.score.as_ref().map(|s| {
+            let mut communes: Vec<(String, u32, u32, u32, Option<f64>)> = s.communes.iter().zip(&s.plan).map(|(c, p)| (c.clone(), 0, 0, 0, *p)).collect();
+            for (&c, st) in s.commune.iter().zip(s.status.bytes()) {
+                if let Some(row) = communes.get_mut(c as usize) {
+                    row.1 += 1;
+                    row.2 += u32::from(st == b'0');
+                    row.3 += u32::from(st == b'1');
+                }
+            }
+            ShareSummary {
+                units: s.commune.len() as u32,
+                recognized: s.status.bytes().filter(|&b| b == b'0').count() as u32,
+                near: s.status.bytes().filter(|&b| b == b'1').count() as u32,
+                communes,
+            }
+        });
+        let turnaround = self.turnaround.clone().map(|mut t| {
+            t.monthly.clear();
+            t
+        });
+        SharePayload { v: self.v, provenance: self.provenance.clone(), framework: self.framework.clone(), score: None, turnaround, summary }
     }
 
     /// Checks what serde cannot: sizes, ranges and references.
@@ -198,6 +244,17 @@ impl SharePayload {
                 || s.village.split('\n').chain(s.communes.iter().map(String::as_str)).any(|v| v.chars().count() > 200)
             {
                 return bad("unit");
+            }
+        }
+        if let Some(s) = &self.summary {
+            let sum = |f: fn(&(String, u32, u32, u32, Option<f64>)) -> u32| s.communes.iter().map(f).fold(0u32, u32::saturating_add);
+            if s.communes.len() > 100_000
+                || s.communes.iter().any(|c| c.0.chars().count() > 200 || c.2 + c.3 > c.1)
+                || sum(|c| c.1) != s.units
+                || sum(|c| c.2) != s.recognized
+                || sum(|c| c.3) != s.near
+            {
+                return bad("summary");
             }
         }
         if let Some(t) = &self.turnaround {
@@ -401,5 +458,34 @@ mod tests {
         bomb.extend(dict::deflate(&vec![b' '; 2 << 20]));
         let link = format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb));
         assert_eq!(SharePayload::decode(&link).map_err(|e| e.code), Err("share_invalid"));
+    }
+
+    /// The QR's summary link: the demo's commune roll-up equals the full
+    /// link's (counted from its villages), and it fits a QR code drawn at
+    /// 4 px a module in 400 px: version 16 at error level L holds 586 bytes
+    /// (ISO/IEC 18004 table 7), less the page's address (~40 characters).
+    #[test]
+    fn summary_link_keeps_the_roll_up_and_fits_a_scannable_qr() {
+        let (p, _) = demo_payload();
+        let summary = p.summary_only();
+        let link = summary.encode().expect("encode");
+        assert!(link.len() <= 540, "summary link is {} chars", link.len());
+        let back = SharePayload::decode(&link).expect("decode");
+        assert_eq!(back, summary);
+        let sum = back.summary.expect("summary");
+        assert_eq!((sum.units, sum.recognized), (168, 20), "the demo district: 168 villages, 20 recognised");
+        let full = p.score.as_ref().expect("score");
+        for (k, c) in sum.communes.iter().enumerate() {
+            let mine: Vec<u8> = full.commune.iter().zip(full.status.bytes()).filter(|(&i, _)| i as usize == k).map(|(_, b)| b).collect();
+            assert_eq!((c.1 as usize, c.2 as usize), (mine.len(), mine.iter().filter(|&&b| b == b'0').count()), "{}", c.0);
+        }
+        assert!(back.score.is_none() && back.turnaround.as_ref().is_some_and(|t| t.monthly.is_empty()));
+        // A summary whose totals disagree with its communes is refused.
+        let mut bad = summary.clone();
+        if let Some(s) = bad.summary.as_mut() {
+            s.recognized += 1;
+        }
+        let framed = frame_json(&serde_json::to_vec(&bad).expect("json"));
+        assert_eq!(SharePayload::decode(&framed).map_err(|e| e.code), Err("share_invalid"));
     }
 }

@@ -208,6 +208,14 @@ impl Session {
         p.encode().map_err(|e| to_error(&e))
     }
 
+    /// The summary link text (headline numbers and commune roll-up, no
+    /// villages): short enough for a QR code that scans from a screen.
+    pub fn share_link_summary(&self, at: &str, options: JsValue) -> Result<String, JsValue> {
+        let o: ExportOptions = from_js(options)?;
+        let p = self.inner.share_summary_payload(at, &o.overrides, &o.turnaround).map_err(|e| to_error(&e))?;
+        p.encode().map_err(|e| to_error(&e))
+    }
+
     /// The workspace manifest when the file was a `.thonso`.
     pub fn workspace(&self) -> Result<JsValue, JsValue> {
         to_js_small(&self.inner.workspace)
