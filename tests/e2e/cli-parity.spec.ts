@@ -50,7 +50,16 @@ async function pageTurnaround(page: Page) {
   ] as const)
     overall[key] = await valueOf(page, id);
   overall.completed = Number(await page.getByTestId('ta-completed').getAttribute('data-value'));
-  return { as_of: await page.getByTestId('ta-as-of').getAttribute('data-value'), overall };
+  // Shown only when non-zero: absent means 0.
+  overall.paused = (await page.getByTestId('ta-paused').count()) ? await valueOf(page, 'ta-paused') : 0;
+  const reasons = page.getByTestId('ta-excluded-reasons');
+  const shown = (await reasons.count()) > 0;
+  const excluded = {
+    cancelled: shown ? Number(await reasons.getAttribute('data-cancelled')) : 0,
+    withdrawn: shown ? Number(await reasons.getAttribute('data-withdrawn')) : 0,
+    not_accepted: shown ? Number(await reasons.getAttribute('data-not-accepted')) : 0,
+  };
+  return { as_of: await page.getByTestId('ta-as-of').getAttribute('data-value'), overall, excluded };
 }
 
 function cliScore(file: string) {
@@ -77,8 +86,8 @@ function cliTurnaround(file: string) {
   if (r.status === 2) return null;
   expect(r.status, r.stderr).toBe(0);
   const o = r.json.overall;
-  const keys = ['median_working_days', 'p90_working_days', 'km_median_working_days', 'on_time_rate', 'online_rate', 'dossiers', 'open', 'completed'];
-  return { as_of: r.json.as_of as string, overall: Object.fromEntries(keys.map((k) => [k, o[k] ?? null])) };
+  const keys = ['median_working_days', 'p90_working_days', 'km_median_working_days', 'on_time_rate', 'online_rate', 'dossiers', 'open', 'completed', 'paused'];
+  return { as_of: r.json.as_of as string, overall: Object.fromEntries(keys.map((k) => [k, o[k] ?? null])), excluded: o.excluded };
 }
 
 async function compareFile(page: Page, file: string) {
@@ -134,4 +143,40 @@ test('an .ods workbook (villages and dossiers): page numbers equal the CLI', asy
   // Both analyses really ran: equal nulls would prove nothing.
   expect(shown.score?.summary.units).toBe(12);
   expect(shown.turnaround?.overall.dossiers).toBe(300);
+});
+
+// Real layouts (issue 14): the Mẫu 06 register and the national portal's
+// sync fields. Beyond parity with the CLI, the numbers a user reads are the
+// hand-computed ones of core/tests/real_exports.rs, the excluded counts are
+// shown with their reasons, and every mapping shows its reason.
+test('a Mẫu 06 register and a portal-field export: hand-checked numbers, equal to the CLI', async ({ page }) => {
+  const fixtures = path.join(__dirname, '..', 'fixtures');
+  const register = await compareFile(page, path.join(fixtures, 'register_mau06.xlsx'));
+  expect(register.turnaround?.overall).toMatchObject({ dossiers: 8, completed: 6, open: 2, median_working_days: 1.5, p90_working_days: 4.5, km_median_working_days: 2, online_rate: null });
+  expect(register.turnaround?.overall.on_time_rate).toBeCloseTo(0.6667, 4);
+  // The review shows why «Nhận kết quả từ cơ quan giải quyết» is the completion date.
+  await page.getByTestId('tab-data').click();
+  const completed = page.getByTestId('column-mapping').filter({ hasText: 'Nhận kết quả từ cơ quan giải quyết' });
+  await expect(completed.getByTestId('mapping-reason')).toContainText('Nhận kết quả từ cơ quan giải quyết');
+
+  const portal = await compareFile(page, path.join(fixtures, 'portal_fields.csv'));
+  expect(portal.turnaround?.overall).toMatchObject({ dossiers: 8, completed: 5, open: 3, paused: 2, median_working_days: 1, p90_working_days: 3.6, km_median_working_days: 3, on_time_rate: 0.8, online_rate: null });
+  expect(portal.turnaround?.excluded).toEqual({ cancelled: 0, withdrawn: 1, not_accepted: 1 });
+  await expect(page.getByTestId('ta-excluded-reasons')).toContainText('rút 1');
+  await expect(page.getByTestId('ta-statuses')).toBeVisible();
+  await expect(page.getByTestId('status-row')).toHaveCount(7); // codes 3, 4, 5, 7, 8, 9, 10
+
+  // An OpenCPS list with an unknown status word: listed first, and the user's
+  // classification changes the numbers, as the CLI's --status does.
+  const opencps = path.join(fixtures, 'opencps_list.xlsx');
+  const shown = await compareFile(page, opencps);
+  expect(shown.turnaround?.excluded).toEqual({ cancelled: 2, withdrawn: 1, not_accepted: 1 });
+  const first = page.getByTestId('status-row').first();
+  await expect(first).toHaveAttribute('data-class', 'unknown');
+  await first.getByTestId('status-class').selectOption('cancelled');
+  await expect(page.getByTestId('ta-excluded-reasons')).toHaveAttribute('data-cancelled', '3');
+  const cli = thonso(['turnaround', opencps, '--json', '--status', 'Chuyển liên thông=cancelled']);
+  expect(cli.status, cli.stderr).toBe(0);
+  expect(await valueOf(page, 'ta-dossiers')).toBe(cli.json.overall.dossiers);
+  expect(cli.json.overall.dossiers).toBe(9);
 });

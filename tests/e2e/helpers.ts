@@ -64,6 +64,8 @@ export interface ShownSheet {
 }
 
 export async function shownSheets(page: Page): Promise<ShownSheet[]> {
+  // A new file opens on its answer (issue 18); the sheets are on the review tab.
+  await page.getByTestId('tab-data').click();
   const rows = page.getByTestId('sheet-row');
   await expect(rows.first()).toBeVisible();
   return rows.evaluateAll((trs) =>

@@ -20,7 +20,8 @@ if (!existsSync(path.join(WWW, 'dist/index.html'))) {
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: './artifacts/results',
+  // E2E_OUT: another results folder, so two runs on one machine do not clean each other's.
+  outputDir: process.env.E2E_OUT ?? './artifacts/results',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

@@ -196,6 +196,12 @@ export class WorkerClient {
     return this.send<string>({ type: 'share_link', slot, at, options: plain(options) });
   }
 
+  /** The summary link text (headline numbers, commune roll-up): what the QR code carries when the full link is too long to scan. */
+  async shareLinkSummary(slot: Slot, at: string, options?: ExportOptions): Promise<string> {
+    await this.ensure(slot);
+    return this.send<string>({ type: 'share_link_summary', slot, at, options: plain(options) });
+  }
+
   /** Decodes and validates share-link text; rejects with a clear error when it is truncated or tampered. */
   decodeShare(text: string): Promise<SharePayload> {
     return this.send<SharePayload>({ type: 'share_decode', text });

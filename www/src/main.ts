@@ -12,6 +12,7 @@ import * as store from './store';
 import { sheetsPanel } from './views/sheets';
 import { ScorecardView } from './views/scorecard';
 import { TurnaroundView } from './views/turnaround';
+import { readBanner } from './views/read-banner';
 import { WorkspacesView } from './views/workspaces';
 import { ShareDialog } from './views/share-dialog';
 import { shareReport } from './views/share';
@@ -188,6 +189,7 @@ const messagesEl = h('div', { class: 'messages no-print' }, statusEl, noticeSlot
 const scenarioSlot = h('div', { class: 'scenario-slot' });
 const saveEl = h('span', { class: 'save-state', 'data-testid': 'save-state', 'aria-live': 'polite' });
 const footerEl = h('footer');
+const bannerSlot = h('div', { class: 'banner-slot' });
 const panels: Record<View, HTMLElement> = {
   score: h('section', { id: 'panel-score', role: 'tabpanel', 'aria-labelledby': 'tab-score', tabindex: '0', class: 'panel' }),
   turnaround: h('section', { id: 'panel-turnaround', role: 'tabpanel', 'aria-labelledby': 'tab-turnaround', tabindex: '0', class: 'panel' }),
@@ -282,15 +284,25 @@ function renderAll(): void {
   );
   renderPanels();
   renderScenario();
+  fill(bannerSlot, bannerEl());
   fill(
     app,
     h('a', { class: 'skip', href: '#main', text: t('skip_to_content') }),
     header(),
     intakeEl,
     messagesEl,
-    h('main', { id: 'main', tabindex: '-1' }, h('div', { class: 'nav-row' }, tabs, exportBar), scenarioSlot, Object.values(panels)),
+    h('main', { id: 'main', tabindex: '-1' }, h('div', { class: 'nav-row' }, tabs, exportBar), scenarioSlot, bannerSlot, Object.values(panels)),
     footerEl,
   );
+}
+
+/** What was read, under the tabs (not on the review itself). */
+function bannerEl(): HTMLElement | null {
+  if (!state.inspect || state.isDemo) return null;
+  return readBanner(state.inspect, scorecard.currentReport(), turnaround.currentReport(), state.view, {
+    review: () => selectView('data', true),
+    show: (v) => selectView(v, true),
+  });
 }
 
 function renderFooter(): void {
@@ -337,6 +349,7 @@ function selectView(v: View, focusTab: boolean): void {
     panels[x].hidden = x !== v;
   }
   if (v === 'store') void refreshStore();
+  fill(bannerSlot, bannerEl());
   if (focusTab) document.getElementById(`tab-${v}`)?.focus();
 }
 
@@ -605,10 +618,12 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
       ws.manifest.mapping = source.options?.mapping ?? {};
       save = true;
     }
-    // The demo opens on the scorecard, a stored workspace on its results; a
-    // new file on the review of what was detected.
-    state.view =
-      plan.kind === 'new' || plan.kind === 'remap' ? 'data' : (viewFromHash() ?? (score ? 'score' : ta ? 'turnaround' : 'data'));
+    // The answer first: a new file opens on what it holds (scorecard for
+    // villages, dashboard for dossiers; the banner says what was read and
+    // links to the review). A re-read with mapping fixes stays on the review;
+    // the demo and a stored workspace keep the view in the address.
+    const answer: View = score ? 'score' : ta ? 'turnaround' : 'data';
+    state.view = plan.kind === 'remap' ? 'data' : plan.kind === 'new' ? answer : (viewFromHash() ?? answer);
     history.replaceState(null, '', `#${state.view}`);
     finishLoading(seq, (plan.status ?? t('loaded', { name })) + (notSaved ? ` ${t('not_saved_unrecognised', { name })}` : ''), null);
     renderAll();
@@ -815,6 +830,7 @@ function buildManifest(base: Manifest): Manifest {
     // make, so `thonso score workspace.thonso` gives what the page shows.
     framework: hasOverrides && fw ? applyOverrides(fw, overrides) : ws.baseFramework,
     calendar: { days_off: ta.calendar?.days_off ?? [], workdays: ta.calendar?.workdays ?? [] },
+    statuses: ta.statuses ?? {},
     last_results: {
       app: 'thonso-web',
       at: now,
@@ -943,7 +959,7 @@ async function openDecoded(
       kind: 'restore',
       restore: { id, manifest, files, baseFramework, compare: snap ? (ui.compare ?? null) : null },
       overrides: ask ? {} : (ui.overrides ?? {}),
-      turnaround: { as_of: ui.as_of, by: ui.by, calendar: manifest.calendar, culture_day: ui.culture_day },
+      turnaround: { as_of: ui.as_of, by: ui.by, calendar: manifest.calendar, culture_day: ui.culture_day, statuses: manifest.statuses ?? {} },
       compare: snap ? { name: snap.name, bytes: files[snap.file] } : null,
       status: status ?? t('ws_restored', { name: manifest.name }),
     },
@@ -1106,8 +1122,11 @@ function removeSnapshot(i: number): void {
 async function openShareDialog(): Promise<void> {
   shareDialog.open();
   try {
-    const text = await client.shareLink('main', nowIso(), { overrides: scorecard.currentOverrides(), turnaround: withLaunch(turnaround.options()) });
-    shareDialog.show(text, scenarioShareNote(scorecard.currentOverrides()));
+    const at = nowIso();
+    const options = { overrides: scorecard.currentOverrides(), turnaround: withLaunch(turnaround.options()) };
+    const text = await client.shareLink('main', at, options);
+    const summary = await client.shareLinkSummary('main', at, options);
+    shareDialog.show(text, summary, scenarioShareNote(options.overrides));
   } catch (e) {
     const err = e as AppError;
     shareDialog.showError(pick(err.message, err.message_en));

@@ -12,6 +12,10 @@ export interface ColumnInfo {
   type?: string | null;
   /** True when the user's mapping fix decided this column. */
   overridden?: boolean;
+  /** Why the column maps where it does (or nowhere). */
+  reason?: string;
+  reason_en?: string;
+  confidence?: 'exact' | 'field_name' | 'near' | 'user' | 'doubtful' | 'none';
 }
 
 export interface Diagnostic {
@@ -168,10 +172,30 @@ export interface ScoreReport {
   assumptions?: Assumption[];
 }
 
+/** Out-of-scope dossiers by reason: in no other count or rate. */
+export interface Excluded {
+  cancelled: number;
+  withdrawn: number;
+  not_accepted: number;
+}
+
+export type StatusClass = 'cancelled' | 'withdrawn' | 'not_accepted' | 'finished' | 'paused' | 'open';
+
+/** One distinct status value of the file and how it was classified. */
+export interface StatusRow {
+  status: string;
+  class: StatusClass | null;
+  source: 'user' | 'table' | 'portal_code' | 'unknown';
+  dossiers: number;
+}
+
 export interface Metrics {
   dossiers: number;
   completed: number;
   open: number;
+  /** Open dossiers waiting for documents or suspended. */
+  paused?: number;
+  excluded?: Excluded;
   /** Open dossiers already past their due date. */
   overdue_open?: number | null;
   overdue?: number | null;
@@ -242,6 +266,8 @@ export interface TurnaroundReport {
   distribution?: { working_days: number; count: number }[];
   calendar_days_off?: DayOff[];
   calendar_make_up_days?: DayOff[];
+  statuses?: StatusRow[];
+  completion_from?: 'result_ready' | 'returned' | 'none';
 }
 
 export interface Overrides {
@@ -278,6 +304,8 @@ export interface TurnaroundOptions {
   launch?: LaunchDate[];
   /** Vietnam Culture Day (24/11, from 2026) as a holiday; absent means yes. */
   culture_day?: boolean;
+  /** The user's status table: status word → class. */
+  statuses?: Record<string, StatusClass>;
 }
 
 export interface ExportOptions {
@@ -342,6 +370,8 @@ export interface Manifest {
   mapping: MappingOverrides;
   framework: Framework | null;
   calendar: CalendarEdits;
+  /** The user's status table (turnaround). */
+  statuses?: Record<string, StatusClass>;
   launch_dates: LaunchDate[];
   snapshots: { name: string; file: number }[];
   last_results: LastResults | null;
@@ -351,6 +381,8 @@ export interface Manifest {
 
 export interface SharePayload {
   v: number;
+  /** The QR's short form: headline numbers and the commune roll-up, no villages. */
+  summary?: { units: number; recognized: number; near: number; communes: [string, number, number, number, number | null][] } | null;
   provenance: { app: string; at: string; file_sha256: string; file: string };
   framework: { name: string; changed: [string, string, number, number, boolean][]; dropped: string[] } | null;
   score: {
@@ -375,6 +407,7 @@ export interface SharePayload {
     online_rate: number | null;
     monthly: [string, number, number | null][];
     before_after_days: [number | null, number | null] | null;
+    before_after_working_days?: [number | null, number | null] | null;
   } | null;
 }
 
@@ -390,6 +423,7 @@ export type WorkerRequest =
   | { id: number; type: 'close'; slot: Slot }
   | { id: number; type: 'demo_bytes' }
   | { id: number; type: 'share_link'; slot: Slot; at: string; options?: ExportOptions }
+  | { id: number; type: 'share_link_summary'; slot: Slot; at: string; options?: ExportOptions }
   | { id: number; type: 'share_decode'; text: string }
   | { id: number; type: 'ws_encode'; manifest: Manifest; files: ArrayBuffer[] }
   | { id: number; type: 'ws_decode'; bytes: ArrayBuffer }

@@ -21,6 +21,7 @@ export class Session {
   export_xlsx(options: any): Uint8Array;
   villages_csv(options: any): string;
   share_link(at: string, options: any): string;
+  share_link_summary(at: string, options: any): string;
   workspace(): any;
   free(): void;
 }

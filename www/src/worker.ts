@@ -151,6 +151,8 @@ async function handle(req: WorkerRequest): Promise<{ result: unknown; transfer?:
     }
     case 'share_link':
       return { result: session(req.slot).share_link(req.at, req.options ?? {}) };
+    case 'share_link_summary':
+      return { result: session(req.slot).share_link_summary(req.at, req.options ?? {}) };
     case 'share_decode':
       return { result: decode_share(req.text) };
     case 'ws_encode': {

@@ -307,3 +307,43 @@ export function monthlySeriesChart(rows: { month: string; label: string; dossier
   );
   return figure('share-monthly', title, desc, pts.length ? chart : null, table);
 }
+
+/** Recognised and nearly-recognised villages against plan, per commune: the scorecard's first picture. */
+export function communePlanChart(rows: { commune: string; units: number; recognized: number; near?: number; plan: number | null }[]): HTMLElement {
+  const title = t('chart_plan_title');
+  const desc = t('chart_plan_desc');
+  const recognized = t('sum_recognized');
+  const near = t('sum_near');
+  const plan = t('col_plan');
+  const bars = rows.flatMap((r) => [
+    { commune: r.commune, kind: recognized, n: r.recognized },
+    { commune: r.commune, kind: near, n: r.near ?? 0 },
+  ]);
+  const plans = rows.filter((r) => r.plan != null);
+  const longest = Math.max(6, ...rows.map((r) => r.commune.length));
+  const chart: Draw = (P) =>
+    P.plot({
+      style: STYLE,
+      width: WIDTH,
+      height: Math.max(120, 40 + rows.length * 24),
+      marginLeft: Math.min(240, 16 + longest * 7),
+      x: { label: t('chart_plan_x'), grid: true, labelArrow: 'none' },
+      y: { label: null, domain: rows.map((r) => r.commune) },
+      color: { domain: [recognized, near], range: [GREEN, GREY] },
+      marks: [
+        P.barX(bars, P.stackX({ x: 'n', y: 'commune', fill: 'kind', order: [recognized, near] })),
+        P.tickX(plans, { x: 'plan', y: 'commune', stroke: RED, strokeWidth: 3 }),
+        P.ruleX([0]),
+      ],
+    });
+  const table = simpleTable(
+    title,
+    [t('col_commune'), recognized, near, plan],
+    rows.map((r) => [r.commune, fmt(r.recognized, 0), fmt(r.near ?? 0, 0), r.plan == null ? '—' : fmt(r.plan, 0)]),
+  );
+  return figure('chart-commune-plan', title, desc, rows.length ? chart : null, table, [
+    { label: recognized, color: 'green' },
+    { label: near, color: 'grey' },
+    { label: plan, color: 'red' },
+  ]);
+}

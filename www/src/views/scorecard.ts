@@ -4,6 +4,7 @@
 // arranges them.
 import { h, fill, debounce, nextId, type Child } from '../dom';
 import { card } from './card';
+import { communePlanChart } from './charts';
 import { t, pick } from '../i18n';
 import { num, int, dataValue, DASH } from '../format';
 import { foldIncludes, foldKey } from '../fold';
@@ -160,6 +161,8 @@ export class ScorecardView {
           h('span', { 'data-testid': 'sum-communes', 'data-value': String(s.communes), text: t('sum_coverage_of', { n: int(s.communes) }) }),
         ),
       ),
+      // The picture a steering committee reads at a glance (with its table).
+      r.communes.length ? communePlanChart(r.communes) : null,
     );
   }
 

@@ -8,6 +8,27 @@ import { qrSvg } from '../qr';
 
 /** Links longer than this are hard to send by Zalo/SMS (core/src/share.rs, COMFORTABLE_LINK_CHARS). */
 export const COMFORTABLE_LINK_CHARS = 2000;
+/** The QR's box in the dialog, and the least pixels a module that a mid-range phone reads from a laptop screen at arm's length. */
+export const QR_BOX_PX = 400;
+export const QR_MIN_PX_PER_MODULE = 4;
+
+/** The QR to show: the full link when it scans at the shown size, else the summary link; with its whole-pixel scale. */
+export function chooseQr(full: string, summary: string | null, label: string): { which: 'full' | 'summary'; link: string; svg: SVGSVGElement; px: number } | null {
+  for (const [which, link] of [['full', full], ['summary', summary]] as const) {
+    if (!link) continue;
+    const svg = qrSvg(link, label);
+    if (!svg) continue;
+    const side = Number(svg.getAttribute('data-modules')) + 8; // with the quiet zone
+    const scale = Math.floor(QR_BOX_PX / side);
+    if (scale < QR_MIN_PX_PER_MODULE) continue;
+    const px = scale * side;
+    svg.setAttribute('width', String(px));
+    svg.setAttribute('height', String(px));
+    svg.setAttribute('data-px-per-module', String(scale));
+    return { which, link, svg, px };
+  }
+  return null;
+}
 
 export interface ShareDialogActions {
   exportThonso: () => void;
@@ -70,7 +91,7 @@ export class ShareDialog {
   }
 
   /** `note`: said above the link (e.g. that it carries a what-if scenario). */
-  show(text: string, note: Child = null): void {
+  show(text: string, summaryText: string | null = null, note: Child = null): void {
     const link = linkFor(text);
     const local = isFileLink(link);
     const long = link.length > COMFORTABLE_LINK_CHARS;
@@ -83,7 +104,7 @@ export class ShareDialog {
       text: link,
     });
     const copied = h('span', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'share-copied' });
-    const qr = local ? null : qrSvg(link, t('share_qr'));
+    const qr = local ? null : chooseQr(link, summaryText ? linkFor(summaryText) : null, t('share_qr'));
     fill(
       this.body,
       this.head(),
@@ -127,14 +148,35 @@ export class ShareDialog {
       local ? h('p', { class: 'muted', 'data-testid': 'share-qr-local', text: t('share_qr_file') }) : null,
       h(
         'figure',
-        { class: 'qr', 'data-testid': 'share-qr', hidden: local },
-        qr ?? h('p', { class: 'muted', text: t('share_qr_too_long') }),
-        h('figcaption', { class: 'muted small', text: t('share_qr') }),
+        { class: 'qr', 'data-testid': 'share-qr', hidden: local, 'data-which': qr?.which ?? 'none', 'data-link': qr?.link ?? '' },
+        qr?.svg ?? h('p', { class: 'muted', text: t('share_qr_too_long') }),
+        h('figcaption', { class: 'muted small', 'data-testid': 'share-qr-caption', text: qr ? (qr.which === 'full' ? t('share_qr_full') : t('share_qr_summary')) : t('share_qr') }),
+        qr
+          ? h('button', {
+              type: 'button',
+              'data-testid': 'share-qr-fullscreen',
+              text: t('share_qr_fullscreen'),
+              onclick: () => this.fullscreen(qr.link),
+            })
+          : null,
       ),
       this.closeButton(),
     );
     field.focus();
     field.select();
+  }
+
+  /** The QR alone, as large as the screen allows, for a phone held at arm's length. */
+  private fullscreen(link: string): void {
+    const svg = qrSvg(link, t('share_qr'));
+    if (!svg) return;
+    const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'qr-fullscreen-close', text: t('share_close') });
+    const box = h('dialog', { class: 'qr-fullscreen', 'data-testid': 'qr-fullscreen', 'aria-label': t('share_qr') }, svg, close);
+    close.addEventListener('click', () => box.close());
+    box.addEventListener('close', () => box.remove());
+    this.root.append(box);
+    box.showModal();
+    close.focus();
   }
 
   private head(): HTMLElement {

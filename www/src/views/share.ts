@@ -49,6 +49,8 @@ export function shareUnits(p: SharePayload): Unit[] {
 }
 
 export function shareCommunes(p: SharePayload, units: Unit[]): CommuneRow[] {
+  // A summary link (what a QR code carries) has the roll-up itself.
+  if (p.summary) return p.summary.communes.map(([commune, n, recognized, near, plan]) => ({ commune, units: n, recognized, near, plan }));
   const s = p.score;
   if (!s) return [];
   const rows: CommuneRow[] = s.communes.map((commune, i) => ({ commune, units: 0, recognized: 0, near: 0, plan: s.plan[i] ?? null }));
@@ -66,14 +68,85 @@ function cellNum(v: number | null | undefined): HTMLElement {
   return h('span', { 'data-value': dataValue(v), text: int(v) });
 }
 
-function scoreSection(p: SharePayload): Child[] {
+/** The commune roll-up as stacked cards: what a 360-px phone shows instead of a wide table. */
+function communeCards(communes: CommuneRow[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'commune-cards', 'data-testid': 'share-commune-cards' },
+    communes.map((c) => {
+      const d = c.plan == null ? null : c.recognized - c.plan;
+      return h(
+        'li',
+        { 'data-testid': 'share-commune-card' },
+        h('strong', { text: c.commune }),
+        h(
+          'span',
+          null,
+          t('sr_card_line', { r: int(c.recognized), n: int(c.units), near: int(c.near) }),
+          c.plan == null ? '' : ` · ${t('sr_card_plan', { p: int(c.plan) })} `,
+          d == null ? null : h('span', { class: d >= 0 ? 'good' : 'bad', text: d > 0 ? `(+${int(d)})` : d < 0 ? `(−${int(-d)})` : '(0)' }),
+        ),
+      );
+    }),
+  );
+}
+
+/** Totals of the score part, from the villages or the summary. */
+function scoreTotals(p: SharePayload) {
   const units = shareUnits(p);
   const communes = shareCommunes(p, units);
-  const recognized = units.filter((u) => u.status === 'recognized').length;
-  const near = units.filter((u) => u.status === 'near').length;
-  const covered = communes.filter((c) => c.recognized > 0).length;
+  const recognized = p.summary ? p.summary.recognized : units.filter((u) => u.status === 'recognized').length;
+  const near = p.summary ? p.summary.near : units.filter((u) => u.status === 'near').length;
+  const count = p.summary ? p.summary.units : units.length;
   const plans = communes.map((c) => c.plan).filter((x): x is number => x != null);
   const plan = plans.length ? plans.reduce((a, b) => a + b, 0) : null;
+  return { units, communes, recognized, near, count, plan };
+}
+
+/** The two findings the report leads with: villages recognised against plan, and turnaround before → after a service point opened. */
+function headlines(p: SharePayload): HTMLElement | null {
+  const items: HTMLElement[] = [];
+  if (p.score || p.summary) {
+    const { recognized, count, plan } = scoreTotals(p);
+    items.push(
+      h(
+        'li',
+        { 'data-testid': 'share-headline-villages' },
+        h('span', { class: 'big', 'data-value': String(recognized), text: int(recognized) }),
+        ' ',
+        plan == null ? t('sr_head_villages', { n: int(count) }) : t('sr_head_villages_plan', { n: int(count), p: int(plan) }),
+      ),
+    );
+  }
+  const ta = p.turnaround;
+  const wd = ta?.before_after_working_days;
+  if (ta && wd && wd[0] != null && wd[1] != null) {
+    items.push(
+      h(
+        'li',
+        { 'data-testid': 'share-headline-turnaround' },
+        h('span', { class: 'big', 'data-value': `${wd[0]}→${wd[1]}`, text: `${num(wd[0])} → ${num(wd[1])}` }),
+        ' ',
+        t('sr_head_turnaround'),
+      ),
+    );
+  } else if (ta) {
+    items.push(
+      h(
+        'li',
+        { 'data-testid': 'share-headline-turnaround' },
+        h('span', { class: 'big', 'data-value': dataValue(ta.median_working_days), text: ta.median_working_days == null ? DASH : num(ta.median_working_days) }),
+        ' ',
+        t('sr_head_median'),
+      ),
+    );
+  }
+  return items.length ? h('ul', { class: 'share-headlines', 'data-testid': 'share-headlines' }, items) : null;
+}
+
+function scoreSection(p: SharePayload): Child[] {
+  const { units, communes, recognized, near, count, plan } = scoreTotals(p);
+  const covered = communes.filter((c) => c.recognized > 0).length;
   const fw = p.framework;
   const communeCols: Column<CommuneRow>[] = [
     { key: 'commune', label: t('col_commune'), value: (c) => c.commune, testid: 'share-commune-name' },
@@ -135,7 +208,7 @@ function scoreSection(p: SharePayload): Child[] {
     h(
       'div',
       { class: 'cards', 'data-testid': 'share-summary' },
-      card('share-units', t('sum_units'), units.length, int(units.length)),
+      card('share-units', t('sum_units'), count, int(count)),
       card(
         'share-recognized',
         t('sum_recognized'),
@@ -153,18 +226,23 @@ function scoreSection(p: SharePayload): Child[] {
       ),
     ),
     h('h2', { id: 'share-communes-h', text: t('communes_title') }),
-    dataTable({ hideCaption: true, caption: t('communes_title'), columns: communeCols, rows: communes, testid: 'share-communes-table', rowTestid: 'share-commune-row' }),
-    h('h2', { id: 'share-villages-h', text: t('villages_title') }),
-    dataTable({
-      hideCaption: true,
-      caption: t('villages_title'),
-      columns: unitCols,
-      rows: units,
-      pageSize: 50,
-      testid: 'share-villages',
-      rowTestid: 'share-village-row',
-      state: newTableState('readiness', true),
-    }),
+    communeCards(communes),
+    h('div', { class: 'wide-only' }, dataTable({ hideCaption: true, caption: t('communes_title'), columns: communeCols, rows: communes, testid: 'share-communes-table', rowTestid: 'share-commune-row' })),
+    p.summary
+      ? h('p', { class: 'muted', 'data-testid': 'share-summary-only', text: t('sr_summary_only') })
+      : [
+          h('h2', { id: 'share-villages-h', text: t('villages_title') }),
+          dataTable({
+            hideCaption: true,
+            caption: t('villages_title'),
+            columns: unitCols,
+            rows: units,
+            pageSize: 50,
+            testid: 'share-villages',
+            rowTestid: 'share-village-row',
+            state: newTableState('readiness', true),
+          }),
+        ],
   ];
 }
 
@@ -202,6 +280,14 @@ function turnaroundSection(p: SharePayload): Child[] {
   ];
 }
 
+/** The unit (one commune's name, else the source file's name) and the period, for the title. */
+function titleOf(p: SharePayload): string {
+  const communes = shareCommunes(p, shareUnits(p));
+  const unit = communes.length === 1 ? communes[0].commune : (p.provenance.file || '').replace(/\.[^.]+$/, '') || t('sr_title');
+  const asOf = p.turnaround?.as_of;
+  return asOf ? t('sr_title_unit_asof', { unit, d: date(asOf) }) : unit;
+}
+
 export function shareReport(p: SharePayload, actions: ShareReportActions): HTMLElement {
   const prov = p.provenance;
   const made = new Date(prov.at);
@@ -209,15 +295,10 @@ export function shareReport(p: SharePayload, actions: ShareReportActions): HTMLE
   return h(
     'div',
     { class: 'share-report', 'data-testid': 'share-report' },
-    h('h2', { class: 'share-h', id: 'share-h', tabindex: '-1', text: t('sr_title') }),
-    h(
-      'p',
-      { 'data-testid': 'share-provenance' },
-      t('sr_from', { file: prov.file || DASH, at, app: prov.app }),
-      ' ',
-      h('span', { class: 'muted small' }, `${t('sr_sha')}: `, h('code', { class: 'sha', text: prov.file_sha256 ? prov.file_sha256.slice(0, 16) + '…' : DASH, title: prov.file_sha256 })),
-    ),
-    h('p', { class: 'muted', text: t('sr_readonly') }),
+    h('h2', { class: 'share-h', id: 'share-h', tabindex: '-1', 'data-testid': 'share-title', text: titleOf(p) }),
+    headlines(p),
+    p.score || p.summary ? scoreSection(p) : h('p', { class: 'muted', text: t('no_villages') }),
+    turnaroundSection(p),
     h(
       'div',
       { class: 'share-actions no-print' },
@@ -226,7 +307,17 @@ export function shareReport(p: SharePayload, actions: ShareReportActions): HTMLE
         : null,
       h('button', { type: 'button', 'data-testid': 'share-open-app', text: t('sr_open_app'), onclick: actions.openApp }),
     ),
-    p.score ? scoreSection(p) : h('p', { class: 'muted', text: t('no_villages') }),
-    turnaroundSection(p),
+    h(
+      'footer',
+      { class: 'share-provenance' },
+      h('p', { class: 'muted small', text: `${t('sr_title')}. ${t('sr_readonly')}` }),
+      h(
+        'p',
+        { 'data-testid': 'share-provenance', class: 'small' },
+        t('sr_from', { file: prov.file || DASH, at, app: prov.app }),
+        ' ',
+        h('span', { class: 'muted small' }, `${t('sr_sha')}: `, h('code', { class: 'sha', text: prov.file_sha256 ? prov.file_sha256.slice(0, 16) + '…' : DASH, title: prov.file_sha256 })),
+      ),
+    ),
   );
 }

@@ -73,13 +73,22 @@ function choiceSelect(
 }
 
 function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: MappingOverrides, onChange: () => void): HTMLElement | string {
-  const cols = sheet.columns ?? [];
-  if (!cols.length) return '—';
-  const recognised = cols.filter((c) => c.canonical).length;
+  const all = sheet.columns ?? [];
+  if (!all.length) return '—';
+  const recognised = all.filter((c) => c.canonical).length;
+  // Doubtful and near mappings first: they are the ones to check.
+  const rank = (c: (typeof all)[number]) => (c.confidence === 'doubtful' ? 0 : c.confidence === 'near' ? 1 : 2);
+  const cols = [...all].sort((a, b) => rank(a) - rank(b));
+  const doubtful = all.filter((c) => rank(c) < 2).length;
   return h(
     'details',
-    { class: 'cell-details' },
-    h('summary', { text: `${recognised}/${cols.length} · ${t('mapping_show', { n: cols.length })}` }),
+    { class: 'cell-details', open: doubtful ? true : undefined, 'data-testid': 'mapping-details', 'data-doubtful': String(doubtful) },
+    h(
+      'summary',
+      null,
+      `${recognised}/${all.length} · ${t('mapping_show', { n: all.length })}`,
+      doubtful ? h('span', { class: 'badge warn', 'data-testid': 'mapping-doubtful', text: ` ⚠ ${t('mapping_doubtful_count', { n: doubtful })}` }) : null,
+    ),
     h(
       'table',
       { class: 'inner' },
@@ -93,6 +102,7 @@ function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: Mappin
           h('th', { scope: 'col', text: t('mapping_header') }),
           h('th', { scope: 'col', text: t('mapping_canonical') }),
           h('th', { scope: 'col', text: t('mapping_type') }),
+          h('th', { scope: 'col', text: t('mapping_reason') }),
         ),
       ),
       h(
@@ -101,12 +111,13 @@ function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: Mappin
         cols.map((c) =>
           h(
             'tr',
-            { 'data-testid': 'column-mapping' },
-            h('td', { text: c.header }),
+            { 'data-testid': 'column-mapping', 'data-confidence': c.confidence ?? '', class: rank(c) < 2 ? 'doubtful' : undefined },
+            h('td', null, c.header, rank(c) < 2 ? h('span', { class: 'badge warn', text: ` ⚠ ${t('mapping_doubtful')}` }) : null),
             editor
               ? h('td', null, choiceSelect(sheet.name, c.header, c.canonical ?? '', editor, pending, onChange), c.overridden ? ' ✎' : '')
               : h('td', { class: c.canonical ? undefined : 'muted' }, c.canonical ? canonLabel(c.canonical) : t('not_mapped')),
             h('td', { text: c.type ?? '—' }),
+            h('td', { class: 'muted small', 'data-testid': 'mapping-reason', text: pick(c.reason, c.reason_en) }),
           ),
         ),
       ),

@@ -6,8 +6,11 @@ import { card } from './card';
 import { t, pick, hasKey } from '../i18n';
 import { num, int, pct, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column, type TableState } from './table';
+import { dateField, parseDmy } from './date-input';
 import { beforeAfterChart, beforeAfterLabel, distributionChart, monthlyChart } from './charts';
-import type { BeforeAfterRow, CalendarEdits, GroupRow, Metrics, TurnaroundOptions, TurnaroundReport } from '../types';
+import type { BeforeAfterRow, CalendarEdits, GroupRow, Metrics, StatusClass, StatusRow, TurnaroundOptions, TurnaroundReport } from '../types';
+
+const STATUS_CLASSES: StatusClass[] = ['cancelled', 'withdrawn', 'not_accepted', 'finished', 'paused', 'open'];
 
 export interface TurnaroundActions {
   recompute(options: TurnaroundOptions): Promise<TurnaroundReport | null>;
@@ -56,6 +59,8 @@ export class TurnaroundView {
   private edits: CalendarEdits = { days_off: [], workdays: [] };
   /** Vietnam Culture Day (24/11, from 2026) counted as a holiday. */
   private cultureDay = true;
+  /** The user's status table: status word → class. */
+  private statuses: Record<string, StatusClass> = {};
   private seq = 0;
   private procState: TableState = newTableState('dossiers', true);
   private groupState: TableState = newTableState();
@@ -73,6 +78,7 @@ export class TurnaroundView {
     this.asOf = options.as_of ?? '';
     this.by = options.by?.[0] ?? '';
     this.edits = structuredClone({ days_off: options.calendar?.days_off ?? [], workdays: options.calendar?.workdays ?? [] });
+    this.statuses = { ...(options.statuses ?? {}) };
     this.cultureDay = options.culture_day ?? true;
     this.render();
   }
@@ -87,6 +93,7 @@ export class TurnaroundView {
     if (this.asOf) o.as_of = this.asOf;
     if (this.by) o.by = [this.by];
     if (this.edits.days_off.length || this.edits.workdays.length) o.calendar = structuredClone(this.edits);
+    if (Object.keys(this.statuses).length) o.statuses = { ...this.statuses };
     if (!this.cultureDay) o.culture_day = false;
     return o;
   }
@@ -119,13 +126,12 @@ export class TurnaroundView {
         'div',
         { class: 'field' },
         h('label', { for: asOfId, text: t('ta_as_of') }),
-        h('input', {
+        dateField({
           id: asOfId,
-          type: 'date',
-          'data-testid': 'as-of',
+          testid: 'as-of',
           value: this.asOf || this.report?.as_of || '',
-          onchange: (e: Event) => {
-            this.asOf = (e.target as HTMLInputElement).value;
+          onChange: (iso) => {
+            this.asOf = iso ?? '';
             void this.recompute();
           },
         }),
@@ -154,6 +160,7 @@ export class TurnaroundView {
   private renderOutput(): void {
     const r = this.report!;
     const parts: Child[] = [this.headline(r)];
+    if (r.statuses?.length) parts.push(this.statusTable(r.statuses));
     const charts: Child[] = [];
     if (r.distribution?.length) charts.push(distributionChart(r.distribution));
     if (r.monthly?.length) charts.push(monthlyChart(r.monthly));
@@ -186,9 +193,12 @@ export class TurnaroundView {
     const o = r.overall;
     const days = (v: number | null | undefined) => (v == null ? DASH : t('ta_days_unit', { v: num(v) }));
     const launched = r.before_after?.find((b) => b.unit_kind === 'all_launched');
+    const ex = o.excluded;
+    const exTotal = ex ? ex.cancelled + ex.withdrawn + ex.not_accepted : 0;
     return h(
       'section',
       { 'aria-label': t('ta_title') },
+      r.completion_from === 'returned' ? h('p', { class: 'notice warn', role: 'note', 'data-testid': 'ta-completion-returned', text: t('ta_completion_returned') }) : null,
       launched ? launchHighlight(launched) : null,
       h(
         'p',
@@ -208,8 +218,72 @@ export class TurnaroundView {
         card('ta-dossiers', t('ta_dossiers'), o.dossiers, int(o.dossiers), h('span', null, `${t('ta_completed')}: `, h('span', { 'data-testid': 'ta-completed', 'data-value': dataValue(o.completed), text: int(o.completed) }))),
         card('ta-open', t('ta_open'), o.open, int(o.open)),
         card('ta-overdue', t('ta_overdue'), o.overdue_open ?? o.overdue ?? null, int(o.overdue_open ?? o.overdue ?? null)),
+        o.paused ? card('ta-paused', t('ta_paused'), o.paused, int(o.paused)) : null,
+        exTotal && ex
+          ? card(
+              'ta-excluded',
+              t('ta_excluded'),
+              exTotal,
+              int(exTotal),
+              h('span', {
+                'data-testid': 'ta-excluded-reasons',
+                'data-cancelled': String(ex.cancelled),
+                'data-withdrawn': String(ex.withdrawn),
+                'data-not-accepted': String(ex.not_accepted),
+                text: t('ta_excluded_sub', { c: int(ex.cancelled), w: int(ex.withdrawn), n: int(ex.not_accepted) }),
+              }),
+            )
+          : null,
         o.online_payment_rate != null ? card('ta-online-payment', t('ta_online_payment'), o.online_payment_rate, pct(o.online_payment_rate)) : null,
         o.digitisation_rate != null ? card('ta-digitised', t('ta_digitised'), o.digitisation_rate, pct(o.digitisation_rate)) : null,
+      ),
+    );
+  }
+
+  /** Each status word of the file, its class and where the class came from; the user can reclassify. Unknown words first. */
+  private statusTable(rows: StatusRow[]): HTMLElement {
+    const sorted = [...rows].sort((a, b) => Number(a.source !== 'unknown') - Number(b.source !== 'unknown') || b.dossiers - a.dossiers);
+    const unknown = rows.filter((r) => r.source === 'unknown').length;
+    return h(
+      'details',
+      { class: 'statuses', 'data-testid': 'ta-statuses', open: unknown > 0 ? true : undefined },
+      h('summary', { text: `${t('ta_statuses_title')} (${rows.length})` }),
+      h('p', { class: 'muted small', text: t('ta_statuses_hint') }),
+      h(
+        'table',
+        { class: 'inner' },
+        h('caption', { class: 'visually-hidden', text: t('ta_statuses_title') }),
+        h('thead', null, h('tr', null, [t('ta_status'), t('ta_dossiers'), t('ta_status_class'), t('ta_status_source')].map((text) => h('th', { scope: 'col', text })))),
+        h(
+          'tbody',
+          null,
+          sorted.map((row) => {
+            const sel = h(
+              'select',
+              {
+                'aria-label': `${t('ta_status_class')}: ${row.status}`,
+                'data-testid': 'status-class',
+                'data-status': row.status,
+                onchange: (e: Event) => {
+                  const v = (e.target as HTMLSelectElement).value;
+                  if (v) this.statuses[row.status] = v as StatusClass;
+                  else delete this.statuses[row.status];
+                  void this.recompute();
+                },
+              },
+              row.class == null ? h('option', { value: '', text: t('status_unknown') }) : null,
+              STATUS_CLASSES.map((c) => h('option', { value: c, text: t(`status_${c}` as 'status_open'), selected: row.class === c })),
+            );
+            return h(
+              'tr',
+              { 'data-testid': 'status-row', 'data-class': row.class ?? 'unknown', class: row.source === 'unknown' ? 'doubtful' : undefined },
+              h('td', { text: row.status }),
+              h('td', { class: 'num', text: int(row.dossiers) }),
+              h('td', null, sel),
+              h('td', { class: 'muted small', text: t(`source_${row.source}` as 'source_user') }),
+            );
+          }),
+        ),
       ),
     );
   }
@@ -321,7 +395,7 @@ export class TurnaroundView {
     const dateId = nextId('cal-date');
     const kindId = nextId('cal-kind');
     const reasonId = nextId('cal-reason');
-    const dateInput = h('input', { id: dateId, type: 'date', required: true, 'data-testid': 'cal-date' });
+    const dateInput = dateField({ id: dateId, testid: 'cal-date', required: true });
     const kindSelect = h(
       'select',
       { id: kindId, 'data-testid': 'cal-kind' },
@@ -361,8 +435,14 @@ export class TurnaroundView {
         'aria-label': t('ta_add_day'),
         onsubmit: (e: Event) => {
           e.preventDefault();
-          const d = dateInput.value;
-          if (!d) return;
+          // Read the typed text too: Enter can submit before the change event.
+          const d = parseDmy(dateInput.value);
+          if (!d) {
+            dateInput.setAttribute('aria-invalid', 'true');
+            dateInput.setCustomValidity(t('date_invalid'));
+            dateInput.reportValidity();
+            return;
+          }
           const entry = { date: d, note: reasonInput.value.trim() };
           if (kindSelect.value === 'off') this.edits.days_off.push(entry);
           else this.edits.workdays.push(entry);
