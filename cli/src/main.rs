@@ -189,10 +189,13 @@ fn main() -> ExitCode {
         Err(e) => {
             if json {
                 let body = serde_json::json!({"error": {"code": e.code, "message": e.message, "message_en": e.message_en,
-                    "file": e.file, "sheet": e.sheet, "row": e.row, "column": e.column}});
+                    "file": e.file, "sheet": e.sheet, "row": e.row, "column": e.column, "detail": e.detail}});
                 println!("{}", serde_json::to_string_pretty(&body).unwrap_or_default());
             }
             eprintln!("{e}");
+            if let (true, Some(d)) = (e.is_internal(), &e.detail) {
+                eprintln!("Chi tiết kỹ thuật / Technical detail: {d}");
+            }
             ExitCode::from(if e.is_internal() { 1 } else { 2 })
         }
     }

@@ -38,6 +38,7 @@ pub fn score(r: &ScoreReport) -> String {
         "Thôn/TDP: {}  Đạt: {}  Gần đạt: {}  Chưa đạt: {}\nXã có thôn đạt / communes covered: {}/{}\n\n",
         m.units, m.recognized, m.near, m.not_recognized, m.communes_covered, m.communes
     );
+    s += &sheets_lines(&r.sheets, &r.ignored_sheets);
     s += "Xã / Commune                     thôn  đạt  kế hoạch\n";
     for c in &r.communes {
         s += &format!("{:<32} {:>4} {:>4} {:>9}\n", c.commune, c.units, c.recognized, opt(c.plan));
@@ -75,14 +76,36 @@ fn metrics_line(m: &Metrics) -> String {
     )
 }
 
+/// Which sheets were read together and which were left out, when there
+/// is more than one sheet to speak of.
+fn sheets_lines(pooled: &[thonso_core::ingest::PooledSheet], ignored: &[thonso_core::ingest::IgnoredSheet]) -> String {
+    let mut s = String::new();
+    if pooled.len() > 1 {
+        let list: Vec<String> = pooled.iter().map(|p| format!("{} ({})", p.name, p.units)).collect();
+        s += &format!("Gộp các trang tính / Sheets pooled: {}\n", list.join("; "));
+    }
+    for i in ignored {
+        s += &format!("Bỏ qua trang tính / Sheet ignored «{}»: {} / {}\n", i.name, i.reason, i.reason_en);
+    }
+    if !s.is_empty() {
+        s.push('\n');
+    }
+    s
+}
+
 pub fn turnaround(r: &TurnaroundReport) -> String {
     let mut s = format!("Tính đến / as of {} (lịch / calendar: {})\n{}\n", r.as_of, r.calendar, metrics_line(&r.overall));
+    s += &sheets_lines(&r.sheets, &r.ignored_sheets);
     for g in &r.groups {
         let key: Vec<String> = g.by.values().map(|v| v.clone().unwrap_or_else(|| "—".into())).collect();
         s += &format!("  {}: {}\n", key.join(" / "), metrics_line(&g.metrics));
     }
     for w in &r.warnings {
-        s += &format!("  ! {} / {}\n", w.message, w.message_en);
+        let at = match (&w.sheet, w.row) {
+            (Some(sh), Some(row)) if r.sheets.len() > 1 => format!("«{sh}» dòng {row}: "),
+            _ => String::new(),
+        };
+        s += &format!("  ! {at}{} / {}\n", w.message, w.message_en);
     }
     for b in r.before_after.iter().filter(|b| b.unit_kind == "commune") {
         s += &format!(

@@ -48,12 +48,25 @@ fn bad_file_exits_2_with_a_clear_message() {
     let out = thonso().arg("inspect").arg(&p).output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("random.xlsx") && err.contains("Không nhận ra định dạng"), "{err}");
+    assert!(err.contains("random.xlsx") && err.contains("không phải Excel"), "{err}");
     let out = thonso().arg("score").arg(&p).arg("--json").output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
     assert_eq!(v["error"]["code"], "unknown_format");
     assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+/// Issue 19: a PDF renamed .xlsx is refused by what it is, never read as text.
+#[test]
+fn pdf_renamed_xlsx_is_refused() {
+    let p = tmp("bao-cao.xlsx");
+    std::fs::write(&p, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n").expect("write");
+    let out = thonso().arg("score").arg(&p).arg("--json").output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
+    assert_eq!(v["error"]["code"], "not_a_spreadsheet");
+    let m = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(m.contains("bao-cao.xlsx") && m.contains("PDF"), "{m}");
 }
 
 #[test]

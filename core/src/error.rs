@@ -22,11 +22,20 @@ pub struct Error {
     /// 1-based row, as Excel numbers it.
     pub row: Option<u32>,
     pub column: Option<String>,
+    /// What a library reported (a zip or XML reader's words, a part's path
+    /// inside the file): for a bug report, never part of the messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl Error {
     pub fn new(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> Error {
-        Error { code, message: vi.into(), message_en: en.into(), file: None, sheet: None, row: None, column: None }
+        Error { code, message: vi.into(), message_en: en.into(), file: None, sheet: None, row: None, column: None, detail: None }
+    }
+    /// Keeps a technical detail beside the plain messages.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Error {
+        self.detail = Some(detail.into());
+        self
     }
     pub fn in_file(mut self, file: &str) -> Error {
         if self.file.is_none() {
@@ -64,12 +73,14 @@ impl Error {
     pub fn is_internal(&self) -> bool {
         self.code == "internal"
     }
+    /// The library's words go to `detail`: a user cannot act on them.
     pub fn internal(what: impl fmt::Display) -> Error {
         Error::new(
             "internal",
-            format!("Lỗi nội bộ của Thôn Số: {what}. Vui lòng báo lỗi kèm tệp mẫu."),
-            format!("Internal Thôn Số error: {what}. Please report it with a sample file."),
+            "Lỗi nội bộ của Thôn Số (không phải lỗi của tệp). Vui lòng báo lỗi kèm tệp mẫu và chi tiết kỹ thuật.",
+            "Internal Thôn Số error (not a fault of the file). Please report it with a sample file and the technical detail.",
         )
+        .with_detail(what.to_string())
     }
 }
 

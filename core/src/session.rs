@@ -91,15 +91,11 @@ impl Session {
         // typed tables 75–100.
         progress.report(75, 100, "table");
         let main_of = |wb: &Workbook, k: Kind| wb.main_sheet(k).map(|s| s.name().to_string());
-        let dossiers = match main_of(&wb, Kind::Dossiers) {
-            Some(name) => wb.sheet_mut(&name).map(DossierTable::from_sheet).transpose()?,
-            None => None,
-        };
-        let units = match main_of(&wb, Kind::Villages) {
-            Some(name) => wb.sheet_mut(&name).map(|s| UnitTable::from_sheet(s, &fw)).transpose()?,
-            None => None,
-        };
-        let plan = main_of(&wb, Kind::Plan).and_then(|name| wb.sheet_mut(&name).map(PlanRow::from_sheet));
+        // Every sheet of a kind is read (one village sheet per commune is
+        // common); the reports say which sheets, and which were left out.
+        let dossiers = DossierTable::pooled(&mut wb)?;
+        let units = UnitTable::pooled(&mut wb, &fw)?;
+        let plan = PlanRow::pooled(&mut wb);
         let calendar_ext = match main_of(&wb, Kind::Calendar) {
             Some(name) => wb.sheet_mut(&name).map(|s| {
                 let dcol = s.canon_col(ingest::columns::Canon::Date);
@@ -213,7 +209,10 @@ impl Session {
             .collect();
         let mut df = units.df.clone();
         df.with_column(Column::new(target.into(), cq3))?;
-        Ok((Some(UnitTable { df, sheet: units.sheet.clone(), provided: units.provided.clone() }), vec![target.to_string()]))
+        Ok((
+            Some(UnitTable { df, sheets: units.sheets.clone(), ignored: units.ignored.clone(), provided: units.provided.clone() }),
+            vec![target.to_string()],
+        ))
     }
 
     /// Launch dates from the villages sheet ("Ngày ra mắt").

@@ -36,7 +36,10 @@ fn every_fuzz_regression_input_is_handled_cleanly() {
         default_hook(info);
     }));
     let mut failed = Vec::new();
-    for path in inputs() {
+    let all = inputs();
+    // No inputs means nothing was checked (issue 17).
+    assert!(!all.is_empty(), "no fuzz regression inputs found under tests/fixtures/fuzz");
+    for path in all {
         let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
         let data = std::fs::read(&path).expect("readable");
         let before = PANICS.load(Ordering::SeqCst);
@@ -59,3 +62,25 @@ fn every_fuzz_regression_input_is_handled_cleanly() {
     }
     assert!(failed.is_empty(), "panicked (caught or not) on: {failed:?}");
 }
+
+/// Issue 19: the intake regression inputs, opened as a host does, show no
+/// internal text (paths inside the container, library errors, canonical
+/// ids) in any message.
+#[test]
+fn fuzz_intake_inputs_leak_no_internals() {
+    let intake: Vec<PathBuf> = inputs().into_iter().filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("intake-"))).collect();
+    assert!(!intake.is_empty(), "no intake-* inputs under tests/fixtures/fuzz");
+    for path in intake {
+        let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let data = std::fs::read(&path).expect("readable");
+        let Some((name, bytes)) = fuzz_input::split_name(&data) else { continue };
+        let case = format!("{file} as {name:?}");
+        match thonso_core::Session::open(bytes, &name, Default::default(), &thonso_core::ingest::NoProgress) {
+            Ok(s) => leaks::assert_session_clean(&case, &s),
+            Err(e) => leaks::assert_error_clean(&case, &e),
+        }
+    }
+}
+
+#[path = "support/leaks.rs"]
+mod leaks;

@@ -186,6 +186,12 @@ fn open_measured(case: &str, bytes: &[u8], file_name: &str) -> Result<Session, E
     let result = result.unwrap_or_else(|_| panic!("{case}: the core panicked"));
     assert!(took < MAX_TIME, "{case}: took {took:?} (limit {MAX_TIME:?})");
     assert!(peak < MAX_PEAK, "{case}: peak heap {} MiB (limit {} MiB)", peak >> 20, MAX_PEAK >> 20);
+    // Whatever happened, no message shown to the user leaks internals
+    // (issue 19): every hostile case, read or refused, is scanned.
+    match &result {
+        Ok(s) => leaks::assert_session_clean(case, s),
+        Err(e) => leaks::assert_error_clean(case, e),
+    }
     result
 }
 
@@ -212,16 +218,17 @@ fn expect_read(case: &str, bytes: &[u8], file_name: &str) -> Session {
     s
 }
 
-fn corpus(rel: &str) -> Option<Vec<u8>> {
-    let p: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real-world").join(rel);
-    match std::fs::read(&p) {
-        Ok(b) => Some(b),
-        Err(_) => {
-            println!("hostile: {} not found, skipped", p.display());
-            None
-        }
-    }
+/// A corpus file. The corpus (../shared/corpus) must be there: a case that
+/// silently skipped its files would pass with nothing checked (issue 17).
+fn corpus(rel: &str) -> Vec<u8> {
+    let root: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real-world");
+    assert!(root.is_dir(), "the real-world corpus ../shared/corpus/real-world is missing at {}: these cases would check nothing", root.display());
+    let p = root.join(rel);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("corpus file {} cannot be read: {e}", p.display()))
 }
+
+#[path = "support/leaks.rs"]
+mod leaks;
 
 // ------------------------------------------------------------ generators
 
@@ -272,7 +279,7 @@ fn zip_bomb_declared_2gb_shared_strings() {
         let bytes = shared_strings_bomb(None);
         assert!(bytes.len() < 3 << 20);
         let e = expect_error("zip bomb (2 GB declared)", &bytes, "bomb.xlsx", "zip_bomb");
-        assert!(e.message.contains("xl/sharedStrings.xml"), "{e}");
+        assert!(e.detail.as_deref().is_some_and(|d| d.contains("xl/sharedStrings.xml")), "{e:?}");
     });
 }
 
@@ -288,7 +295,7 @@ fn zip_bomb_lying_size_shared_strings() {
             Err(e) => e,
         };
         assert!(matches!(e.code, "zip_bomb" | "unreadable_workbook"), "{e}");
-        assert!(e.message.contains("xl/sharedStrings.xml") || e.message_en.contains("sharedStrings"), "{e}");
+        assert!(e.detail.as_deref().is_some_and(|d| d.contains("sharedStrings")), "{e:?}");
     });
 }
 
@@ -321,7 +328,7 @@ fn content_xml_bomb(declared: Option<u32>) -> Vec<u8> {
 fn zip_bomb_declared_2gb_ods_content() {
     isolated("zip_bomb_declared_2gb_ods_content", || {
         let e = expect_error("ODS zip bomb (2 GB declared)", &content_xml_bomb(None), "bomb.ods", "zip_bomb");
-        assert!(e.message.contains("content.xml"), "{e}");
+        assert!(e.detail.as_deref().is_some_and(|d| d.contains("content.xml")), "{e:?}");
     });
 }
 
@@ -607,7 +614,7 @@ fn random_bytes_named_xlsx() {
     isolated("random_bytes_named_xlsx", || {
         let noise = gen::noise(100_000, 7);
         let e = expect_error("random bytes", &noise, "noise.xlsx", "unknown_format");
-        assert!(e.message.contains("Không nhận ra định dạng"), "{e}");
+        assert!(e.message.contains("«noise.xlsx» không phải Excel"), "{e}");
         let mut zipped = b"PK\x03\x04".to_vec();
         zipped.extend(&noise);
         expect_error("zip signature + random bytes", &zipped, "noise.xlsx", "unknown_zip");
@@ -650,7 +657,7 @@ fn password_protected() {
             "calamine/pass_protected.ods",
             "roo/encrypted-letmein.ods",
         ] {
-            let Some(bytes) = corpus(rel) else { continue };
+            let bytes = corpus(rel);
             let name = rel.rsplit('/').next().unwrap_or(rel);
             expect_error(rel, &bytes, name, "password_protected");
         }
@@ -661,12 +668,59 @@ fn password_protected() {
 #[test]
 fn xls_renamed_xlsx() {
     isolated("xls_renamed_xlsx", || {
-        let Some(bytes) = corpus("DiaGioiHanhChinhVN/tinh.xls") else { return };
+        let bytes = corpus("DiaGioiHanhChinhVN/tinh.xls");
         let as_xls = expect_read("tinh.xls", &bytes, "tinh.xls");
         let renamed = expect_read("tinh.xls renamed tinh.xlsx", &bytes, "tinh.xlsx");
         assert_eq!(renamed.workbook.format.name(), "xls");
         let rows = |s: &Session| s.inspect().sheets.iter().map(|sh| (sh.name.clone(), sh.rows, sh.kind)).collect::<Vec<_>>();
         assert_eq!(rows(&as_xls), rows(&renamed));
         assert!(rows(&renamed).iter().any(|r| r.1 > 50), "{:?}", rows(&renamed));
+    });
+}
+
+/// Case 11 (issue 19): files that are not spreadsheets, renamed .xlsx, are
+/// refused by name (what they are and what to do), never read as text.
+#[test]
+fn not_spreadsheets_refused_by_name() {
+    isolated("not_spreadsheets_refused_by_name", || {
+        let mut pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
+        pdf.extend(b"trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        // A PDF of plain ASCII (no binary stream) would pass as text: the
+        // magic bytes decide.
+        let ascii_pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec();
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(gen::noise(200, 3));
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+        jpeg.extend(b"JFIF\0");
+        jpeg.extend(gen::noise(200, 5));
+        let mut gif = b"GIF89a".to_vec();
+        gif.extend(gen::noise(100, 9));
+        let docx = gen::zip(
+            &[
+                ("[Content_Types].xml".to_string(), b"<Types/>".to_vec()),
+                ("word/document.xml".to_string(), b"<w:document/>".to_vec()),
+            ],
+            true,
+        );
+        let doc = gen::ole(&[("WordDocument", gen::noise(4096, 13))]);
+        let cases: [(&str, &[u8], &str, &str); 7] = [
+            ("PDF renamed .xlsx", &pdf, "báo cáo.xlsx", "PDF"),
+            ("ASCII PDF renamed .csv", &ascii_pdf, "số liệu.csv", "PDF"),
+            ("PNG renamed .xlsx", &png, "ảnh.xlsx", "PNG"),
+            ("JPEG renamed .xls", &jpeg, "scan.xls", "JPEG"),
+            ("GIF renamed .ods", &gif, "x.ods", "GIF"),
+            ("Word .docx renamed .xlsx", &docx, "vanban.xlsx", "Word"),
+            ("Word .doc renamed .xls", &doc, "vanban.xls", "Word"),
+        ];
+        for (case, bytes, name, what) in cases {
+            let e = expect_error(case, bytes, name, "not_a_spreadsheet");
+            assert!(e.message.starts_with(&format!("Tệp «{name}» là ")), "{case}: {e}");
+            assert!(e.message.contains(what) && e.message_en.contains(what), "{case}: {e}");
+            assert!(e.message.contains("Hãy chọn tệp Excel") && e.message_en.contains("Choose an Excel"), "{case}: {e}");
+        }
+        // Text that is mostly control bytes: refused as unknown, by name.
+        let control: Vec<u8> = (0..4000u32).map(|i| if i % 5 == 0 { b'a' } else { (i % 31) as u8 + 1 }).collect();
+        let e = expect_error("control bytes named .csv", &control, "rác.csv", "unknown_format");
+        assert!(e.message.contains("«rác.csv»") && e.message_en.contains("\"rác.csv\""), "{e}");
     });
 }

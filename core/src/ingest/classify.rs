@@ -95,16 +95,34 @@ pub fn classify(sheet: &Sheet, _fw: &Framework) -> (Kind, String, String) {
             "Has a date column and a day-kind column (off/make-up): a working calendar.".into(),
         );
     }
-    let mapped: Vec<String> = sheet.columns.iter().filter_map(|c| c.canonical.clone()).collect();
+    // The recognised columns by the file's own header and what they were
+    // taken for in words, never by canonical ids («district», «received_at»).
+    let (mut vi, mut en) = (Vec::new(), Vec::new());
+    for c in sheet.columns.iter().filter(|c| !c.header.is_empty()) {
+        let (lv, le) = match &c.target {
+            Some(Target::Canon(k)) => {
+                let (v, e) = k.label();
+                (v.to_string(), e)
+            }
+            Some(Target::Indicator(id)) => (format!("chỉ tiêu {id}"), format!("indicator {id}")),
+            None => continue,
+        };
+        if fold_key(&c.header) == fold_key(&lv) {
+            vi.push(format!("«{}»", c.header));
+        } else {
+            vi.push(format!("«{}» ({})", c.header, lv.to_lowercase()));
+        }
+        en.push(format!("\"{}\" ({})", c.header, le.to_lowercase()));
+    }
     (
         Kind::Unknown,
         format!(
             "Không khớp loại nào (cột nhận ra: {}). Danh sách thôn cần cột «Thôn» và cột chỉ tiêu; danh sách hồ sơ cần «Ngày tiếp nhận».",
-            if mapped.is_empty() { "không có".to_string() } else { mapped.join(", ") }
+            if vi.is_empty() { "không có".to_string() } else { vi.join("; ") }
         ),
         format!(
             "Matches no kind (recognised columns: {}). A villages sheet needs \"Thôn\" and indicator columns; a dossier sheet needs \"Ngày tiếp nhận\".",
-            if mapped.is_empty() { "none".to_string() } else { mapped.join(", ") }
+            if en.is_empty() { "none".to_string() } else { en.join("; ") }
         ),
     )
 }

@@ -249,6 +249,27 @@ fn raw_aliases(c: Canon) -> &'static [&'static str] {
     }
 }
 
+impl Canon {
+    /// How a person names the column: its first Vietnamese alias, and an
+    /// English one (the id in words where the list has none). Messages use
+    /// these, never the canonical id.
+    pub fn label(self) -> (&'static str, String) {
+        let list = raw_aliases(self);
+        let vi = list.first().copied().unwrap_or("");
+        let en = list
+            .iter()
+            .rev()
+            .find(|a| a.is_ascii() && a.starts_with(|c: char| c.is_ascii_uppercase()) && !a.contains('_'))
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| {
+                let w = self.name().replace('_', " ");
+                let mut c = w.chars();
+                c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+            });
+        (vi, en)
+    }
+}
+
 /// Folded aliases per canonical column, built once.
 pub fn aliases() -> &'static [(Canon, Vec<String>)] {
     static CELL: OnceLock<Vec<(Canon, Vec<String>)>> = OnceLock::new();

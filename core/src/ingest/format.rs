@@ -30,15 +30,134 @@ impl Format {
 const ZIP: &[u8] = b"PK\x03\x04";
 const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Sniffs the container. Zip entries are looked up by name in the central
-/// directory (via the raw bytes, cheaply) to tell xlsx/xlsm/xlsb/ods apart.
+/// What a file that is not a spreadsheet is, in words, and what to do.
+struct Foreign {
+    vi: &'static str,
+    en: &'static str,
+    /// An archive: the spreadsheet may be inside it.
+    archive: bool,
+}
+
+const fn foreign(vi: &'static str, en: &'static str) -> Foreign {
+    Foreign { vi, en, archive: false }
+}
+
+/// Recognises the files people pick by mistake (a PDF or a scan renamed
+/// .xlsx, a Word document, an archive, a program) by their magic bytes, so
+/// that they are refused by name instead of being read as text.
+fn what_foreign(bytes: &[u8]) -> Option<Foreign> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let starts = |m: &[u8]| bytes.starts_with(m);
+    // The PDF header may follow a few bytes of junk (the standard allows
+    // 1024); text that merely mentions «%PDF-» has no control bytes.
+    let binary = head.iter().any(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)));
+    if starts(b"%PDF-") || (binary && memfind(head, b"%PDF-")) {
+        return Some(foreign("một tài liệu PDF", "a PDF document"));
+    }
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        return Some(foreign("một ảnh PNG", "a PNG image"));
+    }
+    if starts(&[0xFF, 0xD8, 0xFF]) {
+        return Some(foreign("một ảnh JPEG (ảnh chụp hoặc ảnh quét)", "a JPEG image (a photo or a scan)"));
+    }
+    if starts(b"GIF87a") || starts(b"GIF89a") {
+        return Some(foreign("một ảnh GIF", "a GIF image"));
+    }
+    if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return Some(foreign("một ảnh WebP", "a WebP image"));
+    }
+    if starts(b"II*\0") || starts(b"MM\0*") {
+        return Some(foreign("một ảnh TIFF (thường là bản quét)", "a TIFF image (usually a scan)"));
+    }
+    if starts(&[0x1F, 0x8B]) || starts(b"7z\xBC\xAF\x27\x1C") || starts(b"Rar!\x1A\x07") {
+        return Some(Foreign { vi: "một tệp nén (gzip, 7z hoặc RAR)", en: "a compressed archive (gzip, 7z or RAR)", archive: true });
+    }
+    if starts(b"\x7FELF") || (starts(b"MZ") && memfind(head, b"This program")) {
+        return Some(foreign("một chương trình máy tính", "a computer program"));
+    }
+    if starts(b"{\\rtf") {
+        return Some(foreign("một văn bản RTF (Word)", "an RTF (Word) document"));
+    }
+    if starts(ZIP) || starts(b"PK\x05\x06") {
+        let has = |name: &[u8]| memfind(bytes, name);
+        if !has(b"xl/") {
+            if has(b"word/document.xml") {
+                return Some(foreign("một văn bản Word (.docx)", "a Word document (.docx)"));
+            }
+            if has(b"ppt/presentation.xml") {
+                return Some(foreign("một bài trình chiếu PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)"));
+            }
+            if has(b"mimetypeapplication/vnd.oasis.opendocument.text") {
+                return Some(foreign("một văn bản OpenDocument (.odt)", "an OpenDocument text (.odt)"));
+            }
+            if has(b"mimetypeapplication/vnd.oasis.opendocument.presentation") {
+                return Some(foreign("một bài trình chiếu OpenDocument (.odp)", "an OpenDocument presentation (.odp)"));
+            }
+        }
+    }
+    if starts(CFB) {
+        // The stream names first: the workbook stream is copied only for
+        // an OLE file that names a Word or PowerPoint stream.
+        let no_workbook = || super::cfb_check::workbook_stream(bytes).is_none();
+        if memfind(bytes, &utf16le("WordDocument")) && no_workbook() {
+            return Some(foreign("một văn bản Word đời cũ (.doc)", "an old Word document (.doc)"));
+        }
+        if memfind(bytes, &utf16le("PowerPoint Document")) && no_workbook() {
+            return Some(foreign("một bài trình chiếu PowerPoint đời cũ (.ppt)", "an old PowerPoint presentation (.ppt)"));
+        }
+    }
+    None
+}
+
+/// `file` in a message: «name» when known.
+fn named(file: &str) -> (String, String) {
+    if file.is_empty() {
+        ("Tệp này".into(), "This file".into())
+    } else {
+        (format!("Tệp «{file}»"), format!("The file \"{file}\""))
+    }
+}
+
+fn not_a_spreadsheet(f: &Foreign, file: &str) -> Error {
+    let (nv, ne) = named(file);
+    let (todo_vi, todo_en) = if f.archive {
+        (
+            "Hãy giải nén nó rồi chọn tệp bảng tính (.xlsx, .xls, .ods hoặc .csv) bên trong.",
+            "Extract it and choose the spreadsheet inside (.xlsx, .xls, .ods or .csv).",
+        )
+    } else {
+        (
+            "Hãy chọn tệp Excel (.xlsx, .xls), ODS hoặc CSV; nếu số liệu chỉ có trong tệp này, hãy chép sang Excel rồi lưu dạng .xlsx.",
+            "Choose an Excel (.xlsx, .xls), ODS or CSV file; if the data exists only in this file, copy it into Excel and save it as .xlsx.",
+        )
+    };
+    Error::new(
+        "not_a_spreadsheet",
+        format!("{nv} là {}, không phải bảng tính, nên Thôn Số không đọc được. {todo_vi}", f.vi),
+        format!("{ne} is {}, not a spreadsheet, so Thôn Số cannot read it. {todo_en}", f.en),
+    )
+}
+
+/// Sniffs the container (see [`detect_named`]).
 pub fn detect(bytes: &[u8]) -> Result<Format> {
+    detect_named(bytes, "")
+}
+
+/// Sniffs the container; `file` (the file's name) is named in the message
+/// when the file is not a spreadsheet. Zip entries are looked up by name in
+/// the central directory (via the raw bytes, cheaply) to tell
+/// xlsx/xlsm/xlsb/ods apart.
+pub fn detect_named(bytes: &[u8], file: &str) -> Result<Format> {
     if bytes.is_empty() {
+        let (nv, ne) = named(file);
         return Err(Error::new(
             "empty_file",
-            "Tệp rỗng (0 byte). Hãy chọn lại đúng tệp Excel/CSV.",
-            "The file is empty (0 bytes). Choose the right Excel/CSV file again.",
+            format!("{nv} rỗng (0 byte). Hãy chọn lại đúng tệp Excel/CSV."),
+            format!("{ne} is empty (0 bytes). Choose the right Excel/CSV file again."),
         ));
+    }
+    if let Some(f) = what_foreign(bytes) {
+        return Err(not_a_spreadsheet(&f, file));
     }
     if bytes.starts_with(ZIP) || bytes.starts_with(b"PK\x05\x06") {
         let has = |name: &[u8]| memfind(bytes, name);
@@ -58,10 +177,11 @@ pub fn detect(bytes: &[u8]) -> Result<Format> {
         if has(b"xl/") || has(b"[Content_Types].xml") {
             return Ok(Format::Xlsx);
         }
+        let (nv, ne) = named(file);
         return Err(Error::new(
             "unknown_zip",
-            "Tệp nén (zip) này không phải bảng tính Excel hay ODS. Hãy mở bằng Excel rồi lưu lại dạng .xlsx.",
-            "This zip file is not an Excel or ODS spreadsheet. Open it in Excel and save it as .xlsx.",
+            format!("{nv} là tệp nén (zip) nhưng không phải bảng tính Excel hay ODS. Nếu trong đó có bảng tính, hãy giải nén rồi chọn tệp .xlsx, .ods hoặc .csv bên trong; nếu không, hãy mở bằng Excel rồi lưu lại dạng .xlsx."),
+            format!("{ne} is a zip archive but not an Excel or ODS spreadsheet. If it holds a spreadsheet, extract it and choose the .xlsx, .ods or .csv inside; otherwise open it in Excel and save it as .xlsx."),
         ));
     }
     if bytes.starts_with(CFB) {
@@ -110,10 +230,12 @@ pub fn detect(bytes: &[u8]) -> Result<Format> {
     if looks_like_text(bytes) || utf16_without_bom(bytes).is_some() {
         return Ok(Format::Csv);
     }
+    // Binary content, or text that is mostly control bytes.
+    let (nv, ne) = named(file);
     Err(Error::new(
         "unknown_format",
-        "Không nhận ra định dạng tệp: đây không phải Excel (.xlsx, .xls), ODS hay CSV. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx hoặc .csv.",
-        "Unrecognised file format: this is not Excel (.xlsx, .xls), ODS or CSV. Open it in Excel and save it as .xlsx or .csv.",
+        format!("{nv} không phải Excel (.xlsx, .xls), ODS hay CSV: nội dung là dữ liệu nhị phân Thôn Số không nhận ra. Hãy mở tệp bằng phần mềm đã tạo ra nó và lưu lại dạng .xlsx hoặc .csv."),
+        format!("{ne} is not Excel (.xlsx, .xls), ODS or CSV: its content is binary data Thôn Số does not recognise. Open it in the program that made it and save it as .xlsx or .csv."),
     ))
 }
 
@@ -207,9 +329,10 @@ pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
 fn guard_error(ext: &str, what: &str, old: &str) -> Error {
     Error::new(
         "unreadable_workbook",
-        format!("Không mở được tệp {ext} này: có cấu trúc bên trong không đọc được ({what}); tệp có thể bị hỏng, hoặc do phần mềm khác hay {old} tạo ra. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."),
-        format!("Cannot open this {ext} file: an internal structure cannot be read ({what}); the file may be damaged, or written by other software or {old}. Open it in Excel or LibreOffice and save it as .xlsx."),
+        format!("Không mở được tệp {ext} này: có cấu trúc bên trong không đọc được; tệp có thể bị hỏng, hoặc do phần mềm khác hay {old} tạo ra. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."),
+        format!("Cannot open this {ext} file: an internal structure cannot be read; the file may be damaged, or written by other software or {old}. Open it in Excel or LibreOffice and save it as .xlsx."),
     )
+    .with_detail(what)
 }
 
 #[cfg(test)]
@@ -223,5 +346,29 @@ mod tests {
         assert_eq!(detect(b"").unwrap_err().code, "empty_file");
         let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         assert_eq!(detect(&noise).unwrap_err().code, "unknown_format");
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_spreadsheet_by_name() {
+        let cases: [(&[u8], &str); 8] = [
+            (b"%PDF-1.4\n1 0 obj\n", "PDF"),
+            (b"\x89PNG\r\n\x1a\n\0\0", "PNG"),
+            (&[0xFF, 0xD8, 0xFF, 0xE1, 0, 0], "JPEG"),
+            (b"GIF87a\x01\x00", "GIF"),
+            (b"{\\rtf1\\ansi hello}", "RTF"),
+            (&[0x1F, 0x8B, 8, 0, 0, 0], "gzip"),
+            (b"PK\x03\x04....word/document.xml....", "Word"),
+            (b"\x7FELF\x02\x01\x01", "program"),
+        ];
+        for (bytes, what) in cases {
+            let e = detect_named(bytes, "x.xlsx").unwrap_err();
+            assert_eq!(e.code, "not_a_spreadsheet", "{what}");
+            assert!(e.message.starts_with("Tệp «x.xlsx» là "), "{}", e.message);
+            assert!(e.message_en.contains(what) || e.message.contains(what), "{what}: {}", e.message_en);
+        }
+        // Text that merely mentions a PDF is still text; junk before the
+        // header is still a PDF.
+        assert_eq!(detect(b"a,b\nx,%PDF-1\n").ok(), Some(Format::Csv));
+        assert_eq!(detect(b"\x00\x01junk%PDF-1.7\n").unwrap_err().code, "not_a_spreadsheet");
     }
 }

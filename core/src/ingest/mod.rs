@@ -13,6 +13,7 @@ pub mod header;
 mod cfb_check;
 mod classify;
 mod encoding;
+mod pool;
 mod typed;
 mod workbook;
 mod xls_guard;
@@ -22,6 +23,7 @@ mod xlsx_fast;
 pub use classify::Kind;
 pub use encoding::overrides_for;
 pub use format::Format;
+pub use pool::{commune_of_sheet_name, IgnoredSheet, PoolPlan, PooledSheet};
 pub use grid::{Cell, Limits, RawSheet};
 pub use typed::{CompletionSource, Dict, DossierTable, PlanRow, UnitTable, NOT_ONLINE};
 
@@ -49,7 +51,7 @@ impl Progress for NoProgress {
 /// For tests that compare the two readers.
 #[doc(hidden)]
 pub fn raw_sheets(bytes: &[u8], file_name: &str, reference: bool) -> Result<Vec<RawSheet>> {
-    let format = format::detect(bytes)?;
+    let format = format::detect_named(bytes, file_name)?;
     let limits = Limits::default();
     if reference {
         workbook::read_reference(bytes, format, &limits)
@@ -93,6 +95,11 @@ pub struct ColumnInfo {
     /// trivial differences), `user` (set by the user), `doubtful` (mapped,
     /// but the values or the layout say to check it) or `none` (unmapped).
     pub confidence: Confidence,
+    /// `numerator` or `denominator`: the column is not an indicator itself
+    /// but one side of a ratio indicator (`canonical` names it), e.g. «Số
+    /// hộ có Internet cáp quang» for HT1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio_part: Option<&'static str>,
     #[serde(skip)]
     pub target: Option<Target>,
 }
@@ -224,7 +231,7 @@ pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, fw: &Framework, 
                 &format!("{} MB, limit {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
             ));
         }
-        let format = format::detect(&bytes)?;
+        let format = format::detect_named(&bytes, file_name)?;
         let sha256 = known_sha256(opts.sha256.as_deref()).unwrap_or_else(|| crate::sha256_hex(&bytes));
         progress.report(0, 100, "read");
         let (raws, text_encoding) = workbook::read_all(bytes, file_name, format, &opts.limits, progress)?;
@@ -428,7 +435,7 @@ pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap
                     ),
                 },
             };
-            ColumnInfo { index: i, header: n.clone(), canonical: None, col_type: None, overridden: false, reason: reason.0, reason_en: reason.1, confidence, target }
+            ColumnInfo { index: i, header: n.clone(), canonical: None, col_type: None, overridden: false, reason: reason.0, reason_en: reason.1, confidence, ratio_part: None, target }
         })
         .collect();
     if let Some(ov) = overrides {
@@ -471,7 +478,46 @@ pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap
             },
         });
     }
+    mark_ratio_parts(&mut cols, names, fw);
     cols
+}
+
+/// Columns read as the numerator or denominator of a ratio indicator are
+/// used, not ignored: they say so (the target stays empty, so nothing else
+/// reads them as the indicator itself).
+fn mark_ratio_parts(cols: &mut [ColumnInfo], names: &[String], fw: &Framework) {
+    let households = cols.iter().find(|c| c.target == Some(Target::Canon(Canon::Households))).map(|c| c.index);
+    let direct: Vec<String> = cols
+        .iter()
+        .filter_map(|c| match &c.target {
+            Some(Target::Indicator(id)) => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    for r in typed::ratio_sources(names, fw, |id| direct.iter().any(|d| d == id), households) {
+        let head = |i: usize| names.get(i).cloned().unwrap_or_default();
+        let (num, den) = (head(r.numerator), head(r.denominator));
+        let id = &r.id;
+        for (col, part, vi, en) in [(r.numerator, "numerator", "Tử số", "Numerator"), (r.denominator, "denominator", "Mẫu số", "Denominator")] {
+            let Some(c) = cols.iter_mut().find(|c| c.index == col) else { continue };
+            let why_vi = format!("{vi} của {id} ({num} ÷ {den}).");
+            let why_en = format!("{en} of {id} ({num} ÷ {den}).");
+            if c.target.is_some() {
+                // The households column doubling as the denominator.
+                c.reason = format!("{} Cũng là {} của {id} ({num} ÷ {den}).", c.reason, vi.to_lowercase());
+                c.reason_en = format!("{} Also the {} of {id} ({num} ÷ {den}).", c.reason_en, en.to_lowercase());
+                continue;
+            }
+            c.canonical = Some(id.clone());
+            c.col_type = Some(ColType::Number.name());
+            c.ratio_part = Some(part);
+            if !c.overridden {
+                c.confidence = Confidence::Exact;
+            }
+            c.reason = why_vi;
+            c.reason_en = why_en;
+        }
+    }
 }
 
 // ---------------------------------------------------------------- reports

@@ -369,7 +369,12 @@ pub const DOSSIER_DIMS: [Canon; 8] =
 pub struct DossierTable {
     pub df: DataFrame,
     pub dicts: std::collections::BTreeMap<&'static str, Dict>,
+    /// The first (or only) sheet read.
     pub sheet: String,
+    /// Every sheet read into the table, in workbook order.
+    pub sheets: Vec<super::PooledSheet>,
+    /// Dossier-like sheets left out, with the reason.
+    pub ignored: Vec<super::IgnoredSheet>,
     pub present: Vec<Canon>,
     /// Where `completed` comes from: the result-ready column, or — only when
     /// the file has none — the return date (cli-contract: completion date).
@@ -389,31 +394,70 @@ pub enum CompletionSource {
 
 impl DossierTable {
     pub fn from_sheet(sheet: &mut Sheet) -> PolarsResult<DossierTable> {
-        let present: Vec<Canon> = super::columns::ALL.iter().copied().filter(|c| sheet.canon_col(*c).is_some()).collect();
+        DossierTable::from_sheets(&mut [sheet])
+    }
+
+    /// Several dossier sheets as one table (one dictionary per dimension
+    /// across them); a `sheet` column holds each row's index into `sheets`.
+    pub fn from_sheets(sheets: &mut [&mut Sheet]) -> PolarsResult<DossierTable> {
+        let present: Vec<Canon> = super::columns::ALL.iter().copied().filter(|c| sheets.iter().any(|s| s.canon_col(*c).is_some())).collect();
         let col = |s: &Sheet, c: Canon| s.canon_col(c);
-        let (received, received_secs) = sheet.date_column(col(sheet, Canon::ReceivedAt));
-        let (due, _) = sheet.date_column(col(sheet, Canon::DueAt));
-        let (returned, _) = sheet.date_column(col(sheet, Canon::ReturnedAt));
-        let (completed, completion_from) = match (col(sheet, Canon::CompletedAt), col(sheet, Canon::ReturnedAt)) {
-            (Some(c), _) => (sheet.date_column(Some(c)).0, CompletionSource::ResultReady),
-            (None, Some(r)) => {
-                if let Some(ci) = sheet.columns.iter_mut().find(|ci| ci.index == r) {
-                    ci.doubt(
-                        "Tệp không có cột ngày có kết quả, nên ngày trả kết quả được dùng làm ngày hoàn thành (có thể muộn hơn ngày có kết quả thật).",
-                        "The file has no result-ready date column, so the return date stands in for completion (it may be later than the real result date).",
-                    );
+        let (mut row, mut sheet_ix) = (Vec::new(), Vec::new());
+        let (mut received, mut received_secs, mut due, mut returned, mut completed) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut deadline, mut fee, mut paid, mut digitised) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut dicts: std::collections::BTreeMap<&'static str, Dict> = DOSSIER_DIMS.iter().map(|c| (c.name(), Dict::default())).collect();
+        let mut codes: Vec<Vec<u32>> = vec![Vec::new(); DOSSIER_DIMS.len()];
+        let mut sources = Vec::new();
+        let mut pooled = Vec::new();
+        for (k, sheet) in sheets.iter_mut().enumerate() {
+            let sheet: &mut Sheet = sheet;
+            let n = sheet.data_rows.len();
+            row.extend(sheet.excel_rows());
+            sheet_ix.extend(std::iter::repeat_n(k as u32, n));
+            let (r, rs) = sheet.date_column(col(sheet, Canon::ReceivedAt));
+            received.extend(r);
+            received_secs.extend(rs);
+            due.extend(sheet.date_column(col(sheet, Canon::DueAt)).0);
+            let (ret, _) = sheet.date_column(col(sheet, Canon::ReturnedAt));
+            let (comp, source) = match (col(sheet, Canon::CompletedAt), col(sheet, Canon::ReturnedAt)) {
+                (Some(c), _) => (sheet.date_column(Some(c)).0, CompletionSource::ResultReady),
+                (None, Some(r)) => {
+                    if let Some(ci) = sheet.columns.iter_mut().find(|ci| ci.index == r) {
+                        ci.doubt(
+                            "Tệp không có cột ngày có kết quả, nên ngày trả kết quả được dùng làm ngày hoàn thành (có thể muộn hơn ngày có kết quả thật).",
+                            "The file has no result-ready date column, so the return date stands in for completion (it may be later than the real result date).",
+                        );
+                    }
+                    (ret.clone(), CompletionSource::Returned)
                 }
-                (returned.clone(), CompletionSource::Returned)
+                (None, None) => (vec![None; n], CompletionSource::None),
+            };
+            completed.extend(comp);
+            returned.extend(ret);
+            sources.push(source);
+            deadline.extend(sheet.number_column(col(sheet, Canon::LegalDeadlineDays), false));
+            fee.extend(sheet.number_column(col(sheet, Canon::Fee), false));
+            paid.extend(sheet.yes_no_column(col(sheet, Canon::PaidOnline)));
+            digitised.extend(sheet.yes_no_column(col(sheet, Canon::Digitised)));
+            for (i, c) in DOSSIER_DIMS.iter().enumerate() {
+                let Some(dict) = dicts.get_mut(c.name()) else { continue };
+                let v = if *c == Canon::Channel { channel_codes(sheet, dict) } else { sheet.text_codes(col(sheet, *c), dict) };
+                codes[i].extend(v);
             }
-            (None, None) => (vec![None; sheet.data_rows.len()], CompletionSource::None),
+            pooled.push(super::PooledSheet { name: sheet.name().to_string(), units: n, commune_from_name: false });
+        }
+        // One sheet that had to use the return date is enough for the
+        // warning that says so.
+        let completion_from = if sources.contains(&CompletionSource::Returned) {
+            CompletionSource::Returned
+        } else if sources.contains(&CompletionSource::ResultReady) {
+            CompletionSource::ResultReady
+        } else {
+            CompletionSource::None
         };
-        let deadline = sheet.number_column(col(sheet, Canon::LegalDeadlineDays), false);
-        let fee = sheet.number_column(col(sheet, Canon::Fee), false);
-        let paid = sheet.yes_no_column(col(sheet, Canon::PaidOnline));
-        let digitised = sheet.yes_no_column(col(sheet, Canon::Digitised));
-        let mut dicts = std::collections::BTreeMap::new();
         let mut cols = vec![
-            Column::new("row".into(), sheet.excel_rows()),
+            Column::new("row".into(), row),
+            Column::new("sheet".into(), sheet_ix),
             Column::new("received".into(), received),
             Column::new("received_secs".into(), received_secs),
             Column::new("due".into(), due),
@@ -424,13 +468,11 @@ impl DossierTable {
             Column::new("paid_online".into(), paid),
             Column::new("digitised".into(), digitised),
         ];
-        for c in DOSSIER_DIMS {
-            let mut dict = Dict::default();
-            let codes = if c == Canon::Channel { channel_codes(sheet, &mut dict) } else { sheet.text_codes(col(sheet, c), &mut dict) };
-            cols.push(Column::new(c.name().into(), codes));
-            dicts.insert(c.name(), dict);
+        for (c, v) in DOSSIER_DIMS.iter().zip(codes) {
+            cols.push(Column::new(c.name().into(), v));
         }
-        Ok(DossierTable { df: DataFrame::new(cols)?, dicts, sheet: sheet.name().to_string(), present, completion_from })
+        let sheet = pooled.first().map(|p| p.name.clone()).unwrap_or_default();
+        Ok(DossierTable { df: DataFrame::new(cols)?, dicts, sheet, sheets: pooled, ignored: Vec::new(), present, completion_from })
     }
 
     /// A dimension's code per row (`Dict::NONE` = no value) and its dictionary.
@@ -501,51 +543,57 @@ pub const NOT_ONLINE: &str = "not_online";
 /// The villages sheet as a frame: unit names plus one Float64 column per
 /// indicator, already on the indicator's scale (0–100 for percentages,
 /// 1/0 for yes/no); null means missing.
+/// A `sheet` column (the sheet's name) and `row` (as Excel numbers it) keep
+/// each row's provenance when several sheets are pooled (`pool`).
 pub struct UnitTable {
     pub df: DataFrame,
-    pub sheet: String,
-    /// Indicators the sheet provides (a column, or numerator and denominator).
+    /// The sheets read into the table, in workbook order.
+    pub sheets: Vec<super::PooledSheet>,
+    /// Village-like sheets left out, with the reason.
+    pub ignored: Vec<super::IgnoredSheet>,
+    /// Indicators the sheets provide (a column, or numerator and
+    /// denominator), in any of the pooled sheets.
     pub provided: Vec<String>,
 }
 
 impl UnitTable {
     pub fn from_sheet(sheet: &mut Sheet, fw: &Framework) -> PolarsResult<UnitTable> {
         let col = |s: &Sheet, c: Canon| s.canon_col(c);
-        let mut cols = vec![Column::new("row".into(), sheet.excel_rows())];
+        let n = sheet.data_rows.len();
+        let mut cols = vec![Column::new("row".into(), sheet.excel_rows()), Column::new("sheet".into(), vec![sheet.name().to_string(); n])];
+        let mut named = vec![false; n];
         for c in [Canon::Province, Canon::District, Canon::Commune, Canon::Village] {
-            cols.push(str_series(c.name(), sheet.text_column(col(sheet, c))));
+            let v = sheet.text_column(col(sheet, c));
+            if matches!(c, Canon::Commune | Canon::Village) {
+                for (k, x) in v.iter().enumerate() {
+                    named[k] |= x.as_deref().is_some_and(|x| !x.is_empty());
+                }
+            }
+            cols.push(str_series(c.name(), v));
         }
         let (launch, _) = sheet.date_column(col(sheet, Canon::LaunchDate));
         cols.push(Column::new("launch_date".into(), launch));
         let households = sheet.number_column(col(sheet, Canon::Households), false);
         let mut provided = Vec::new();
         let header_names: Vec<String> = sheet.header.as_ref().map(|h| h.names.clone()).unwrap_or_default();
+        let ratios = ratio_sources(&header_names, fw, |id| sheet.column_of(&Target::Indicator(id.to_string())).is_some(), col(sheet, Canon::Households));
         for (_, ind) in fw.indicators() {
             let direct = sheet.column_of(&Target::Indicator(ind.id.clone()));
             let values: Option<Vec<Option<f64>>> = match (direct, ind.unit) {
                 (Some(c), Unit::YesNo) => Some(sheet.yes_no_column(Some(c)).into_iter().map(|b| b.map(|b| if b { 1.0 } else { 0.0 })).collect()),
                 (Some(c), Unit::Percent) => Some(sheet.number_column(Some(c), true)),
                 (Some(c), Unit::Number) => Some(sheet.number_column(Some(c), false)),
-                (None, _) => ind.ratio.as_ref().and_then(|ratio| {
-                    let find = |aliases: &[String]| {
-                        header_names.iter().position(|h| {
-                            let fh = text::fold_key(h);
-                            aliases.iter().any(|a| text::fold_key(a) == fh)
-                        })
-                    };
-                    let num_c = find(&ratio.numerator)?;
-                    let den_c = find(&ratio.denominator).or(col(sheet, Canon::Households))?;
+                (None, _) => ratios.iter().find(|r| r.id == ind.id).map(|r| {
+                    let (num_c, den_c) = (r.numerator, r.denominator);
                     let num = sheet.number_column(Some(num_c), false);
                     let den = if Some(den_c) == col(sheet, Canon::Households) { households.clone() } else { sheet.number_column(Some(den_c), false) };
-                    Some(
-                        num.iter()
-                            .zip(&den)
-                            .map(|(n, d)| match (n, d) {
-                                (Some(n), Some(d)) if *d > 0.0 => Some(n / d * 100.0),
-                                _ => None,
-                            })
-                            .collect(),
-                    )
+                    num.iter()
+                        .zip(&den)
+                        .map(|(n, d)| match (n, d) {
+                            (Some(n), Some(d)) if *d > 0.0 => Some(n / d * 100.0),
+                            _ => None,
+                        })
+                        .collect()
                 }),
             };
             if let Some(v) = values {
@@ -556,8 +604,44 @@ impl UnitTable {
             }
         }
         cols.push(Column::new("households".into(), households));
-        Ok(UnitTable { df: DataFrame::new(cols)?, sheet: sheet.name().to_string(), provided })
+        let units = named.iter().filter(|&&b| b).count();
+        Ok(UnitTable {
+            df: DataFrame::new(cols)?,
+            sheets: vec![super::PooledSheet { name: sheet.name().to_string(), units, commune_from_name: false }],
+            ignored: Vec::new(),
+            provided,
+        })
     }
+}
+
+/// A ratio indicator read from two columns because the sheet has no
+/// column of its own for it: `numerator ÷ denominator × 100`.
+pub struct RatioSource {
+    pub id: String,
+    pub numerator: usize,
+    /// A denominator column by name, else the households column.
+    pub denominator: usize,
+}
+
+/// The ratio indicators of `fw` that `names` (a sheet's header) gives as
+/// numerator and denominator, for the indicators without a direct column.
+/// Headers match an alias as a whole (folded). Both the scores and the
+/// column mapping's report use this, so the report says what is scored.
+pub fn ratio_sources(names: &[String], fw: &Framework, has_direct: impl Fn(&str) -> bool, households: Option<usize>) -> Vec<RatioSource> {
+    let folded: Vec<String> = names.iter().map(|h| text::fold_key(h)).collect();
+    let find = |aliases: &[String]| {
+        let aliases: Vec<String> = aliases.iter().map(|a| text::fold_key(a)).collect();
+        folded.iter().position(|fh| aliases.contains(fh))
+    };
+    fw.indicators()
+        .filter(|(_, ind)| !has_direct(&ind.id))
+        .filter_map(|(_, ind)| {
+            let ratio = ind.ratio.as_ref()?;
+            let numerator = find(&ratio.numerator)?;
+            let denominator = find(&ratio.denominator).or(households)?;
+            Some(RatioSource { id: ind.id.clone(), numerator, denominator })
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, serde::Serialize)]

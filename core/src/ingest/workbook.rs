@@ -84,11 +84,14 @@ fn open_error(detail: &str) -> Error {
     if lower.contains("password") || lower.contains("encrypt") {
         return password_error();
     }
+    // The reader's own words («File not found 'xl/_rels/…'») mean nothing
+    // to the user: they go to `detail`.
     Error::new(
         "unreadable_workbook",
-        format!("Không mở được bảng tính: tệp bị hỏng hoặc không đúng định dạng ({detail}). Hãy mở bằng Excel và lưu lại dạng .xlsx."),
-        format!("Cannot open the workbook: the file is damaged or not in the expected format ({detail}). Open it in Excel and save it as .xlsx."),
+        "Không mở được bảng tính: tệp bị hỏng, chưa tải về hết, hoặc không đúng định dạng như tên đuôi tệp. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx; nếu không mở được, hãy xin lại tệp gốc.",
+        "Cannot open the workbook: the file is damaged, incompletely downloaded, or not in the format its extension says. Open it in Excel or LibreOffice and save it as .xlsx; if it will not open, ask for the original file again.",
     )
+    .with_detail(detail)
 }
 
 /// Rejects zip bombs by the sizes the central directory declares, before
@@ -106,9 +109,10 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
         if f.size() > 64 << 20 && ratio > 200 {
             return Err(Error::new(
                 "zip_bomb",
-                format!("Tệp có phần nén bất thường («{}»: {} MB khi giải nén, gấp {ratio} lần). Tệp này không an toàn để mở.", f.name(), f.size() >> 20),
-                format!("The file has an abnormally compressed part (\"{}\": {} MB unpacked, {ratio}× its packed size). It is not safe to open.", f.name(), f.size() >> 20),
-            ));
+                format!("Tệp có một phần nén bất thường ({} MB khi giải nén, gấp {ratio} lần). Tệp này không an toàn để mở; hãy xin lại tệp gốc từ người gửi.", f.size() >> 20),
+                format!("The file has an abnormally compressed part ({} MB unpacked, {ratio}× its packed size). It is not safe to open; ask the sender for the original file.", f.size() >> 20),
+            )
+            .with_detail(format!("zip entry {}", f.name())));
         }
     }
     if total > limits.max_unzipped_bytes {
@@ -122,9 +126,10 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
 pub(crate) fn lying_entry(name: &str, declared: u64) -> Error {
     Error::new(
         "zip_bomb",
-        format!("Phần «{name}» của tệp giải nén ra nhiều hơn kích thước nó khai báo ({declared} byte): tệp bị hỏng, hoặc bị sửa để gây hại. Hãy mở bằng Excel và lưu lại, hoặc xin lại tệp gốc."),
-        format!("The part \"{name}\" unpacks to more than its declared size ({declared} bytes): the file is damaged, or was crafted to do harm. Open it in Excel and save it again, or ask for the original file."),
+        format!("Một phần bên trong tệp giải nén ra nhiều hơn kích thước nó khai báo ({declared} byte): tệp bị hỏng, hoặc bị sửa để gây hại. Hãy mở bằng Excel và lưu lại, hoặc xin lại tệp gốc."),
+        format!("A part inside the file unpacks to more than its declared size ({declared} bytes): the file is damaged, or was crafted to do harm. Open it in Excel and save it again, or ask for the original file."),
     )
+    .with_detail(format!("zip entry {name}"))
 }
 
 /// calamine inflates parts without looking at their declared sizes. Before

@@ -68,6 +68,9 @@ pub struct UnitScore {
     pub values: BTreeMap<String, Option<f64>>,
     /// Source row, as Excel numbers it.
     pub row: u32,
+    /// Source sheet: a workbook's village sheets are pooled.
+    #[serde(default)]
+    pub sheet: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -122,6 +125,12 @@ pub struct ScoreReport {
     /// page to state beside the scores.
     #[serde(default)]
     pub assumptions: Vec<Assumption>,
+    /// The village sheets read, pooled, with their village counts.
+    #[serde(default)]
+    pub sheets: Vec<crate::ingest::PooledSheet>,
+    /// Village-like sheets left out, with the reason.
+    #[serde(default)]
+    pub ignored_sheets: Vec<crate::ingest::IgnoredSheet>,
 }
 
 /// What-if: thresholds and weights to try without editing the framework.
@@ -239,6 +248,10 @@ pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, d
     let villages = get_s("village")?;
     let districts = get_s("district")?;
     let rows: Vec<u32> = computed.column("row")?.u32()?.into_iter().map(|r| r.unwrap_or(0)).collect();
+    let sheets: Vec<String> = match computed.column("sheet") {
+        Ok(c) => c.str()?.into_iter().map(|s| s.unwrap_or_default().to_string()).collect(),
+        Err(_) => vec![table.sheets.first().map(|s| s.name.clone()).unwrap_or_default(); n],
+    };
     let readiness = get_f("readiness")?;
     let bb: Vec<i32> = computed.column("bb_failed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
     let tc: Vec<i32> = computed.column("tc_passed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
@@ -323,6 +336,7 @@ pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, d
             missing,
             values: vals,
             row: rows[i],
+            sheet: sheets[i].clone(),
         });
     }
     let one_step_away = one_step(&units, fw);
@@ -342,6 +356,8 @@ pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, d
         derived: derived.to_vec(),
         absent,
         assumptions: fw.assumptions.clone(),
+        sheets: table.sheets.clone(),
+        ignored_sheets: table.ignored.clone(),
     })
 }
 
@@ -504,7 +520,7 @@ mod tests {
             d,
         ])
         .expect("frame");
-        UnitTable { df, sheet: "t".into(), provided: vec!["A".into(), "B".into(), "C".into(), "D".into()] }
+        UnitTable { df, sheets: vec![], ignored: vec![], provided: vec!["A".into(), "B".into(), "C".into(), "D".into()] }
     }
 
     #[test]

@@ -88,6 +88,9 @@ pub struct Bin {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TurnaroundWarning {
     pub row: Option<u32>,
+    /// The sheet of `row`: a workbook's dossier sheets are pooled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub message: String,
     pub message_en: String,
 }
@@ -111,6 +114,12 @@ pub struct TurnaroundReport {
     /// Which column gives the completion date (cli-contract: completion date).
     pub completion_from: crate::ingest::CompletionSource,
     pub warnings: Vec<TurnaroundWarning>,
+    /// The dossier sheets read, pooled, with their row counts.
+    #[serde(default)]
+    pub sheets: Vec<crate::ingest::PooledSheet>,
+    /// Dossier-like sheets left out, with the reason.
+    #[serde(default)]
+    pub ignored_sheets: Vec<crate::ingest::IgnoredSheet>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -163,6 +172,8 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
         statuses: prep.statuses.clone(),
         completion_from: table.completion_from,
         warnings: prep.warnings.clone(),
+        sheets: table.sheets.clone(),
+        ignored_sheets: table.ignored.clone(),
     })
 }
 

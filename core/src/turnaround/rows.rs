@@ -132,6 +132,8 @@ impl<'a> Prepared<'a> {
         let df = &table.df;
         let n = df.height();
         let rows = df.column("row")?.u32()?;
+        let sheet_ix = df.column("sheet").ok().and_then(|c| c.u32().ok());
+        let sheet_of = |i: usize| sheet_ix.and_then(|c| c.get(i)).and_then(|k| table.sheets.get(k as usize)).map(|p| p.name.clone());
         let received = i32s(df, "received")?;
         let received_secs = numbers(df.column("received_secs")?.u32()?);
         let due_given = i32s(df, "due")?;
@@ -157,6 +159,7 @@ impl<'a> Prepared<'a> {
         if table.completion_from == crate::ingest::CompletionSource::Returned {
             warnings.push(TurnaroundWarning {
                 row: None,
+                sheet: None,
                 message: "Tệp không có cột ngày có kết quả (ngày hồ sơ có kết quả tại bộ phận một cửa), nên ngày trả kết quả được dùng làm ngày hoàn thành: thời gian giải quyết có thể dài hơn thực tế và tỷ lệ đúng hạn thấp hơn.".into(),
                 message_en: "The file has no result-ready date column, so the return (pickup) date stands in for completion: turnaround may look longer and the on-time rate lower than they are.".into(),
             });
@@ -239,6 +242,7 @@ impl<'a> Prepared<'a> {
                 if warnings.len() < 200 {
                     warnings.push(TurnaroundWarning {
                         row: Some(rows.get(i).unwrap_or(0)),
+                        sheet: sheet_of(i),
                         message: format!("Ngày có kết quả ({}) trước ngày tiếp nhận ({}); hồ sơ được tính là chưa xong.", Date(c), rec_d),
                         message_en: format!("Completion date ({}) is before the received date ({}); counted as open.", Date(c), rec_d),
                     });
@@ -293,6 +297,7 @@ impl<'a> Prepared<'a> {
         if no_received > 0 {
             warnings.push(TurnaroundWarning {
                 row: None,
+                sheet: None,
                 message: format!("{no_received} hồ sơ không có ngày tiếp nhận đọc được nên không được tính."),
                 message_en: format!("{no_received} dossiers have no readable received date and are not counted."),
             });
@@ -300,6 +305,7 @@ impl<'a> Prepared<'a> {
         if finished_no_date > 0 {
             warnings.push(TurnaroundWarning {
                 row: None,
+                sheet: None,
                 message: format!("{finished_no_date} hồ sơ có trạng thái đã xong nhưng không có ngày có kết quả đọc được; chúng được tính là chưa xong. Hãy kiểm tra cột ngày có kết quả."),
                 message_en: format!("{finished_no_date} dossiers have a finished status but no readable completion date; they are counted as open. Check the completion-date column."),
             });
@@ -309,6 +315,7 @@ impl<'a> Prepared<'a> {
             let list = unknown_words.iter().take(8).map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
             warnings.push(TurnaroundWarning {
                 row: None,
+                sheet: None,
                 message: format!("{unknown_status} hồ sơ có trạng thái Thôn Số chưa biết ({list}); chúng được tính theo ngày tháng, không loại trừ. Hãy xếp loại các trạng thái này trong bảng trạng thái."),
                 message_en: format!("{unknown_status} dossiers have a status Thôn Số does not know ({list}); they are counted by their dates, not excluded. Classify these statuses in the status table."),
             });
@@ -316,6 +323,7 @@ impl<'a> Prepared<'a> {
         if negative > 200 {
             warnings.push(TurnaroundWarning {
                 row: None,
+                sheet: None,
                 message: format!("Tổng cộng {negative} hồ sơ có ngày có kết quả trước ngày tiếp nhận."),
                 message_en: format!("In all, {negative} dossiers have a completion date before the received date."),
             });
