@@ -192,3 +192,29 @@ test('the new views have no serious accessibility violations in either language'
   expect(await seriousViolations(page)).toEqual([]);
   expect(foreignRequests(urls, baseURL!)).toEqual([]);
 });
+
+test('printing gives an official-looking A4 report: motto block, title, as-of date, table headers, signature', async ({ page, context, baseURL }) => {
+  const urls = recordRequests(context);
+  await openApp(page);
+  await page.emulateMedia({ media: 'print' });
+  const head = page.getByTestId('print-head');
+  await expect(head).toBeVisible();
+  await expect(head).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  await expect(head).toContainText('Độc lập - Tự do - Hạnh phúc');
+  await expect(head).toContainText('Tính đến ngày');
+  await expect(page.getByTestId('print-sign')).toContainText('(Ký, ghi rõ họ tên)');
+  // The village table keeps its column headers on paper (they are sort buttons on screen).
+  const th = page.getByTestId('villages').locator('thead th').first();
+  await expect(th).toBeVisible();
+  expect((await th.innerText()).trim().length).toBeGreaterThan(0);
+  // The review and saved-work tabs are not part of the report.
+  await expect(page.locator('#panel-data')).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  const text = pdf.toString('latin1');
+  const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages, 'pages of the demo report').toBeGreaterThan(0);
+  expect(pages, 'the demo printed on 10 pages before').toBeLessThan(10);
+  // A4 portrait: 595 × 842 points.
+  expect(text).toMatch(/\/MediaBox\s*\[\s*0 0 595(\.\d+)? 841(\.\d+)?|\/MediaBox\s*\[\s*0 0 595(\.\d+)? 842/);
+  expect(foreignRequests(urls, baseURL!)).toEqual([]);
+});

@@ -13,6 +13,7 @@ import { sheetsPanel } from './views/sheets';
 import { ScorecardView } from './views/scorecard';
 import { TurnaroundView } from './views/turnaround';
 import { readBanner } from './views/read-banner';
+import { printFooter, printHeader } from './views/print-frame';
 import { WorkspacesView } from './views/workspaces';
 import { ShareDialog } from './views/share-dialog';
 import { shareReport } from './views/share';
@@ -171,6 +172,12 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
+/** Today's date on this computer's clock, YYYY-MM-DD (what a printed report is dated). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** Turnaround options with the workspace's launch dates. */
 function withLaunch(o: TurnaroundOptions): TurnaroundOptions {
   const launch = ws.manifest?.launch_dates ?? [];
@@ -291,7 +298,16 @@ function renderAll(): void {
     header(),
     intakeEl,
     messagesEl,
-    h('main', { id: 'main', tabindex: '-1' }, h('div', { class: 'nav-row' }, tabs, exportBar), scenarioSlot, bannerSlot, Object.values(panels)),
+    h(
+      'main',
+      { id: 'main', tabindex: '-1' },
+      h('div', { class: 'nav-row' }, tabs, exportBar),
+      scenarioSlot,
+      bannerSlot,
+      printHeader(scorecard.currentReport(), turnaround.currentReport(), localToday()),
+      Object.values(panels),
+      printFooter(localToday()),
+    ),
     footerEl,
   );
 }

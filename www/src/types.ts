@@ -157,7 +157,21 @@ export interface ScoreSummary {
   communes_meeting_plan?: number | null;
 }
 
+/** A sheet read into a pooled table, and one left out with the reason (core ingest/pool.rs). */
+export interface PooledSheet {
+  name: string;
+  units: number;
+  commune_from_name?: boolean;
+}
+export interface IgnoredSheet {
+  name: string;
+  reason: string;
+  reason_en: string;
+}
+
 export interface ScoreReport {
+  sheets?: PooledSheet[];
+  ignored_sheets?: IgnoredSheet[];
   framework: Framework;
   units: ScoreUnit[];
   communes: CommuneRow[];
@@ -255,6 +269,8 @@ export interface DayOff {
 }
 
 export interface TurnaroundReport {
+  sheets?: PooledSheet[];
+  ignored_sheets?: IgnoredSheet[];
   as_of: string;
   calendar: string;
   overall: Metrics;

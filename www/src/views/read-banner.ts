@@ -4,7 +4,7 @@
 // dossiers — a switch to the other answer. Doubtful mappings (the core marks
 // them `doubtful` or `near`) and unknown status words raise it to a warning.
 import { h } from '../dom';
-import { t } from '../i18n';
+import { t, pick } from '../i18n';
 import { int } from '../format';
 import type { InspectReport, ScoreReport, SheetInfo, TurnaroundReport } from '../types';
 
@@ -33,11 +33,14 @@ export function readBanner(
   });
   const doubtful = used.reduce((n, s) => n + doubtfulColumns(s), 0);
   const unknownStatuses = (ta?.statuses ?? []).filter((s) => s.source === 'unknown').length;
-  const warn = doubtful > 0 || unknownStatuses > 0 || ta?.completion_from === 'returned';
+  const warn = doubtful > 0 || unknownStatuses > 0 || ta?.completion_from === 'returned' || !!(score?.ignored_sheets?.length || ta?.ignored_sheets?.length);
   const notes: string[] = [];
   if (doubtful) notes.push(t('banner_doubtful', { n: doubtful }));
   if (unknownStatuses) notes.push(t('banner_unknown_status', { n: unknownStatuses }));
   if (ta?.completion_from === 'returned') notes.push(t('banner_returned'));
+  // Sheets that looked like villages or dossiers but were left out, with why.
+  const ignored = [...(score?.ignored_sheets ?? []), ...(ta?.ignored_sheets ?? [])];
+  for (const s of ignored) notes.push(t('banner_ignored', { name: s.name, why: pick(s.reason, s.reason_en) }));
   const other = score && ta ? (current === 'turnaround' ? 'score' : 'turnaround') : null;
   return h(
     'p',
