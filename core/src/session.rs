@@ -258,7 +258,18 @@ impl Session {
             file_sha256: self.workbook.sha256.clone(),
             file: self.workbook.file_name.clone(),
         };
-        Ok(crate::share::SharePayload::build(prov, self.score(overrides)?.as_ref(), self.turnaround(t)?.as_ref()))
+        let mut p = crate::share::SharePayload::build(prov, self.score(overrides)?.as_ref(), self.turnaround(t)?.as_ref());
+        // A what-if in force makes the link a scenario: say which indicators
+        // it changed, so the report cannot pass for the standard result.
+        p.scenario = overrides
+            .0
+            .iter()
+            .filter(|(id, o)| {
+                self.framework.find(id).is_some_and(|i| o.threshold.is_some_and(|x| x != i.threshold) || o.weight.is_some_and(|x| x != i.weight) || o.mandatory.is_some_and(|x| x != i.mandatory))
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        Ok(p)
     }
 
     /// The short payload a QR code carries: headline numbers, the commune

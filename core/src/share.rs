@@ -97,6 +97,11 @@ pub struct SharePayload {
     /// and the commune roll-up without villages. Absent in full links.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<ShareSummary>,
+    /// Indicators a what-if changed when the link was made: the report is a
+    /// scenario, not the result under the criteria in force. Empty (and
+    /// absent from the JSON) for a plain result.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenario: Vec<String>,
 }
 
 /// Headline numbers and the commune roll-up, for a link short enough to
@@ -192,7 +197,7 @@ impl SharePayload {
                 before_after_working_days: pooled.map(|p| (p.before.median_working_days, p.after.median_working_days)),
             }
         });
-        SharePayload { v: 1, provenance, framework, score, turnaround, summary: None }
+        SharePayload { v: 1, provenance, framework, score, turnaround, summary: None, scenario: Vec::new() }
     }
 
     /// The summary link's payload: the commune roll-up instead of every
@@ -218,7 +223,7 @@ impl SharePayload {
             t.monthly.clear();
             t
         });
-        SharePayload { v: self.v, provenance: self.provenance.clone(), framework: self.framework.clone(), score: None, turnaround, summary }
+        SharePayload { v: self.v, provenance: self.provenance.clone(), framework: self.framework.clone(), score: None, turnaround, summary, scenario: self.scenario.clone() }
     }
 
     /// Checks what serde cannot: sizes, ranges and references.
@@ -245,6 +250,9 @@ impl SharePayload {
             {
                 return bad("unit");
             }
+        }
+        if self.scenario.len() > 10_000 || self.scenario.iter().any(|id| id.chars().count() > 64) {
+            return bad("scenario");
         }
         if let Some(s) = &self.summary {
             let sum = |f: fn(&(String, u32, u32, u32, Option<f64>)) -> u32| s.communes.iter().map(f).fold(0u32, u32::saturating_add);
@@ -487,5 +495,25 @@ mod tests {
         }
         let framed = frame_json(&serde_json::to_vec(&bad).expect("json"));
         assert_eq!(SharePayload::decode(&framed).map_err(|e| e.code), Err("share_invalid"));
+    }
+
+    /// A link made with a what-if in force names the changed indicators; a
+    /// plain link has no `scenario` key at all (old readers are unaffected).
+    #[test]
+    fn what_if_links_are_marked_as_scenarios() {
+        let bytes = crate::demo::demo_workbook().expect("demo");
+        let s = Session::open_simple(&bytes, "demo.xlsx").expect("open");
+        let plain = s.share_payload("2024-07-01T08:00:00+07:00", &Default::default(), &TurnaroundOptions::default()).expect("payload");
+        assert!(plain.scenario.is_empty());
+        assert!(!serde_json::to_string(&plain).expect("json").contains("scenario"));
+        let mut ov = crate::scoring::Overrides::default();
+        ov.0.insert("HT1".into(), crate::scoring::IndicatorOverride { threshold: Some(75.0), weight: None, mandatory: None });
+        // An "override" equal to the framework's own value changes nothing.
+        ov.0.insert("HT2".into(), crate::scoring::IndicatorOverride { threshold: None, weight: Some(6.0), mandatory: Some(true) });
+        let p = s.share_payload("2024-07-01T08:00:00+07:00", &ov, &TurnaroundOptions::default()).expect("payload");
+        assert_eq!(p.scenario, vec!["HT1".to_string()]);
+        let back = SharePayload::decode(&p.encode().expect("encode")).expect("decode");
+        assert_eq!(back.scenario, vec!["HT1".to_string()]);
+        assert_eq!(back.summary_only().scenario, vec!["HT1".to_string()], "the QR's summary link is marked too");
     }
 }

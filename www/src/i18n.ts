@@ -474,6 +474,10 @@ const STRINGS = {
     'This link carries the results of a what-if scenario (differs from the defaults in {n} indicators), not the results under the original criteria.',
   ],
   whatif_badge: ['đang thử {n} thay đổi', '{n} changes in force'],
+  sr_scenario_marked: [
+    'Đây là KỊCH BẢN GIẢ ĐỊNH: người gửi đã đổi ngưỡng hoặc trọng số của {ids} khi tạo liên kết. Các con số không phải kết quả theo bộ tiêu chí đang áp dụng.',
+    'This is a WHAT-IF SCENARIO: the sender changed the threshold or weight of {ids} when making the link. These are not the results under the criteria in force.',
+  ],
   sr_scenario: [
     'Báo cáo này dùng bộ tiêu chí khác mặc định ở {n} chỉ tiêu ({ids}): có thể là một kịch bản giả định, không phải kết quả theo bộ tiêu chí chuẩn.',
     'This report uses criteria that differ from the defaults in {n} indicators ({ids}): it may be a what-if scenario, not the result under the standard criteria.',

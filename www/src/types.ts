@@ -397,6 +397,8 @@ export interface Manifest {
 
 export interface SharePayload {
   v: number;
+  /** Indicators a what-if changed when the link was made (absent for a plain result). */
+  scenario?: string[];
   /** The QR's short form: headline numbers and the commune roll-up, no villages. */
   summary?: { units: number; recognized: number; near: number; communes: [string, number, number, number, number | null][] } | null;
   provenance: { app: string; at: string; file_sha256: string; file: string };

@@ -196,15 +196,18 @@ function scoreSection(p: SharePayload): Child[] {
             : ` — ${t('sr_framework_default')}`,
         )
       : null,
-    // Criteria off the default may be a what-if scenario: said where it cannot be missed (issue 19).
-    fw && (fw.changed.length || fw.dropped.length)
-      ? h('p', {
-          class: 'notice warn',
-          role: 'note',
-          'data-testid': 'sr-scenario',
-          text: t('sr_scenario', { n: int(fw.changed.length + fw.dropped.length), ids: [...fw.changed.map((c) => c[0]), ...fw.dropped].join(', ') }),
-        })
-      : null,
+    // A what-if in force when the link was made (the core marks it), or
+    // criteria off the default: said where it cannot be missed (issue 19).
+    p.scenario?.length
+      ? h('p', { class: 'notice warn', role: 'note', 'data-testid': 'sr-scenario', 'data-scenario': 'true', text: t('sr_scenario_marked', { ids: p.scenario.join(', ') }) })
+      : fw && (fw.changed.length || fw.dropped.length)
+        ? h('p', {
+            class: 'notice warn',
+            role: 'note',
+            'data-testid': 'sr-scenario',
+            text: t('sr_scenario', { n: int(fw.changed.length + fw.dropped.length), ids: [...fw.changed.map((c) => c[0]), ...fw.dropped].join(', ') }),
+          })
+        : null,
     h(
       'div',
       { class: 'cards', 'data-testid': 'share-summary' },
