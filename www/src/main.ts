@@ -96,7 +96,7 @@ const share = {
 
 const client = new WorkerClient();
 
-const scorecard = new ScorecardView({
+const scorecard: ScorecardView = new ScorecardView({
   rescore: (overrides) => guard(() => client.score('main', { overrides })),
   exportCsv: (header, rows) => download(toCsv(header, rows), `${baseName()}${scenarioTag(scorecard.currentOverrides())}-thon.csv`, 'text/csv;charset=utf-8'),
   chooseCompareFile: (file) => void loadCompare(file),
@@ -111,12 +111,18 @@ const scorecard = new ScorecardView({
     scenarioChanged();
     scheduleSave();
   },
+  // A village's launch date lives with the turnaround settings (one store, saved as manifest.launch_dates).
+  launchOf: (commune, village) => turnaround.launchOf(commune, village),
+  setLaunch: (commune, village, iso) => turnaround.setLaunch(commune, village, iso),
+  hasDossiers: (commune, village) => turnaround.hasBeforeAfter(commune, village),
 });
 
-const turnaround = new TurnaroundView({
-  recompute: (options) => guard(() => client.turnaround('main', withLaunch(options))),
+const turnaround: TurnaroundView = new TurnaroundView({
+  recompute: (options) => guard(() => client.turnaround('main', options)),
   changed: () => scheduleSave(),
+  knownUnits: () => (scorecard.currentReport()?.units ?? []).map((u): [string, string] => [u.commune, u.village]),
 });
+turnaround.onLaunchChange(() => scorecard.refreshDetail());
 
 const workspaces = new WorkspacesView({
   open: (id) => void openFromList(id),
@@ -176,12 +182,6 @@ function nowIso(): string {
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Turnaround options with the workspace's launch dates. */
-function withLaunch(o: TurnaroundOptions): TurnaroundOptions {
-  const launch = ws.manifest?.launch_dates ?? [];
-  return launch.length ? { ...o, launch } : o;
 }
 
 // ---------------------------------------------------------------- layout
@@ -563,7 +563,8 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
       }
       source = { kind: 'bytes', name: source.file.name, bytes, options: source.options };
     }
-    const launch: LaunchDate[] = plan.restore?.manifest.launch_dates ?? (plan.kind === 'remap' ? (ws.manifest?.launch_dates ?? []) : []);
+    // The user's launch dates: the stored workspace's, or (a re-read with mapping fixes) those on show.
+    const launch: LaunchDate[] = plan.restore?.manifest.launch_dates ?? (plan.kind === 'remap' ? (turnaround.options().launch ?? ws.manifest?.launch_dates ?? []) : []);
     const taOptions: TurnaroundOptions = { ...(plan.turnaround ?? {}), ...(launch.length ? { launch } : {}) };
     const inspect = await client.open('main', source, onProgress(seq));
     const score = await client.score('main');
@@ -600,7 +601,7 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
     state.fileName = name;
     scorecard.setReport(score);
     if (scored) scorecard.restore(overrides, scored);
-    turnaround.setReport(ta, plan.turnaround ?? {});
+    turnaround.setReport(ta, taOptions);
     scorecard.setCompare(compare);
     if (!compare) void client.close('compare');
     if (!state.version) state.version = await client.version().catch(() => '');
@@ -715,7 +716,7 @@ async function exportXlsx(): Promise<void> {
   state.exporting = true;
   renderAll();
   try {
-    const buf = await client.exportXlsx('main', { overrides: scorecard.currentOverrides(), turnaround: withLaunch(turnaround.options()) });
+    const buf = await client.exportXlsx('main', { overrides: scorecard.currentOverrides(), turnaround: turnaround.options() });
     download(buf, `${baseName()}${scenarioTag(scorecard.currentOverrides())}-bao-cao.xlsx`, XLSX_MIME);
   } catch (e) {
     showError(e as AppError);
@@ -847,6 +848,7 @@ function buildManifest(base: Manifest): Manifest {
     framework: hasOverrides && fw ? applyOverrides(fw, overrides) : ws.baseFramework,
     calendar: { days_off: ta.calendar?.days_off ?? [], workdays: ta.calendar?.workdays ?? [] },
     statuses: ta.statuses ?? {},
+    launch_dates: ta.launch ?? [],
     last_results: {
       app: 'thonso-web',
       at: now,
@@ -1139,7 +1141,7 @@ async function openShareDialog(): Promise<void> {
   shareDialog.open();
   try {
     const at = nowIso();
-    const options = { overrides: scorecard.currentOverrides(), turnaround: withLaunch(turnaround.options()) };
+    const options = { overrides: scorecard.currentOverrides(), turnaround: turnaround.options() };
     const text = await client.shareLink('main', at, options);
     const summary = await client.shareLinkSummary('main', at, options);
     shareDialog.show(text, summary, scenarioShareNote(options.overrides));

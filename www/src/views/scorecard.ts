@@ -6,12 +6,13 @@ import { h, fill, debounce, nextId, type Child } from '../dom';
 import { card } from './card';
 import { communePlanChart } from './charts';
 import { t, pick } from '../i18n';
-import { num, int, dataValue, DASH } from '../format';
+import { num, int, date, dataValue, DASH } from '../format';
 import { foldIncludes, foldKey } from '../fold';
 import { dataTable, newTableState, sortRows, type Column, type TableState } from './table';
 import { isYesNo, needed, pillarName, showValue, statusBadge, statusLabel, unitKey } from './score-common';
 import { WhatIfPanel } from './whatif';
 import { comparePanel, type Snapshot } from './compare';
+import { dateField, parseDmy } from './date-input';
 import type { CommuneRow, Overrides, Pillar, ScoreReport, ScoreUnit } from '../types';
 
 export interface ScorecardActions {
@@ -21,6 +22,12 @@ export interface ScorecardActions {
   clearCompare(): void;
   /** The what-if changes in force changed and the results are on show (the page saves the workspace). */
   changed?(): void;
+  /** The village's service-point launch date in force (ISO), and whether the user entered it; null for none. */
+  launchOf?(commune: string, village: string): { date: string; user: boolean } | null;
+  /** Sets (ISO) or removes (null) the user's launch date of a village; resolves once the analysis is re-run. */
+  setLaunch?(commune: string, village: string, iso: string | null): Promise<void>;
+  /** Whether before/after could be computed for this village (the file has its dossiers). */
+  hasDossiers?(commune: string, village: string): boolean;
 }
 
 export class ScorecardView {
@@ -400,6 +407,67 @@ export class ScorecardView {
     this.actions.exportCsv(header, data);
   }
 
+  /** The launch dates in force changed: show the village on display with its new date. */
+  refreshDetail(): void {
+    if (!this.selected || this.detailEl.hidden) return;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid;
+    this.renderDetail();
+    if (focused) this.detailEl.querySelector<HTMLElement>(`[data-testid="${focused}"]`)?.focus();
+  }
+
+  /** The village's launch date: shown, set or changed (saved in the workspace, applied to before/after). */
+  private launchPart(u: ScoreUnit): HTMLElement | null {
+    const { launchOf, setLaunch } = this.actions;
+    if (!launchOf || !setLaunch) return null;
+    const l = launchOf(u.commune, u.village);
+    const id = nextId('detail-launch');
+    const input = dateField({ id, testid: 'detail-launch-date', value: l?.date, required: true });
+    const noDossiers = !!l && !!this.actions.hasDossiers && !this.actions.hasDossiers(u.commune, u.village);
+    return h(
+      'form',
+      {
+        class: 'launch-detail',
+        'data-testid': 'detail-launch',
+        'aria-label': t('launch_title'),
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const d = parseDmy(input.value);
+          if (!d) {
+            input.setAttribute('aria-invalid', 'true');
+            input.setCustomValidity(t('date_invalid'));
+            input.reportValidity();
+            return;
+          }
+          void setLaunch(u.commune, u.village, d);
+        },
+      },
+      h(
+        'p',
+        { class: 'launch-current' },
+        `${t('launch_title')}: `,
+        h('strong', { 'data-testid': 'detail-launch-value', 'data-value': l?.date ?? '', text: l ? date(l.date) : t('launch_detail_none') }),
+        l ? h('span', { class: 'muted small' }, ` (${l.user ? t('launch_from_user') : t('launch_from_file')})`) : null,
+      ),
+      h(
+        'div',
+        { class: 'calendar-form no-print' },
+        h('div', { class: 'field' }, h('label', { for: id, text: t('ta_launch') }), input),
+        h('button', { type: 'submit', 'data-testid': 'detail-launch-save', text: t('launch_add') }),
+        l?.user
+          ? h('button', {
+              type: 'button',
+              class: 'link',
+              'data-testid': 'detail-launch-remove',
+              'aria-label': t('launch_remove', { v: `${u.village} (${u.commune})` }),
+              text: t('launch_remove_short'),
+              onclick: () => void setLaunch(u.commune, u.village, null),
+            })
+          : null,
+      ),
+      noDossiers ? h('p', { class: 'muted small', 'data-testid': 'detail-launch-no-dossiers', text: t('launch_no_dossiers') }) : null,
+    );
+  }
+
   private openDetail(u: ScoreUnit): void {
     this.selected = unitKey(u);
     this.renderDetail();
@@ -458,6 +526,7 @@ export class ScorecardView {
         h('strong', { 'data-testid': 'detail-readiness', 'data-value': dataValue(u.readiness), text: num(u.readiness) }),
         '/100',
       ),
+      this.launchPart(u),
       h(
         'div',
         { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': title },

@@ -7,8 +7,9 @@ import { t, pick, hasKey } from '../i18n';
 import { num, int, pct, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column, type TableState } from './table';
 import { dateField, parseDmy } from './date-input';
+import { foldKey } from '../fold';
 import { beforeAfterChart, beforeAfterLabel, distributionChart, monthlyChart } from './charts';
-import type { BeforeAfterRow, CalendarEdits, GroupRow, Metrics, StatusClass, StatusRow, TurnaroundOptions, TurnaroundReport } from '../types';
+import type { BeforeAfterRow, CalendarEdits, GroupRow, LaunchDate, Metrics, StatusClass, StatusRow, TurnaroundOptions, TurnaroundReport } from '../types';
 
 const STATUS_CLASSES: StatusClass[] = ['cancelled', 'withdrawn', 'not_accepted', 'finished', 'paused', 'open'];
 
@@ -16,6 +17,21 @@ export interface TurnaroundActions {
   recompute(options: TurnaroundOptions): Promise<TurnaroundReport | null>;
   /** The settings changed and the new report is on show (the page saves the workspace). */
   changed?(): void;
+  /** Communes and villages the page knows (the scorecard's villages): the launch-date form offers them. */
+  knownUnits?(): [string, string][];
+}
+
+/** A launch date in force for a village: the user's own, or the file's («Ngày ra mắt»). */
+export interface LaunchInForce {
+  commune: string;
+  village: string;
+  date: string;
+  user: boolean;
+}
+
+/** How launch dates are matched to a village here (the core matches by its name key; this is for showing only). */
+function unitFold(commune: string, village: string): string {
+  return `${foldKey(commune)}\u0000${foldKey(village)}`;
 }
 
 const DIMENSIONS = ['procedure_name', 'commune', 'village', 'channel', 'field', 'processing_unit', 'month'] as const;
@@ -66,6 +82,9 @@ export class TurnaroundView {
   private groupState: TableState = newTableState();
   private baState: TableState = newTableState();
   private baKind = 'village';
+  /** The user's launch dates ([commune, village, YYYY-MM-DD]); the file's come with the report. */
+  private launch: LaunchDate[] = [];
+  private readonly launchListeners: (() => void)[] = [];
 
   private readonly controlsEl = h('div', { class: 'controls no-print' });
   private readonly outputEl = h('div');
@@ -80,7 +99,9 @@ export class TurnaroundView {
     this.edits = structuredClone({ days_off: options.calendar?.days_off ?? [], workdays: options.calendar?.workdays ?? [] });
     this.statuses = { ...(options.statuses ?? {}) };
     this.cultureDay = options.culture_day ?? true;
+    this.launch = (options.launch ?? []).map((l) => [...l] as LaunchDate);
     this.render();
+    this.emitLaunch();
   }
 
   currentReport(): TurnaroundReport | null {
@@ -95,7 +116,62 @@ export class TurnaroundView {
     if (this.edits.days_off.length || this.edits.workdays.length) o.calendar = structuredClone(this.edits);
     if (Object.keys(this.statuses).length) o.statuses = { ...this.statuses };
     if (!this.cultureDay) o.culture_day = false;
+    if (this.launch.length) o.launch = this.launch.map((l) => [...l] as LaunchDate);
     return o;
+  }
+
+  /** Launch dates in force, by village: the user's, then the file's (as the report applied them) where the user set none. */
+  launchDates(): LaunchInForce[] {
+    const out = new Map<string, LaunchInForce>();
+    for (const [commune, village, date] of this.launch) out.set(unitFold(commune, village), { commune, village, date, user: true });
+    for (const b of this.report?.before_after ?? []) {
+      if (b.unit_kind !== 'village' || !b.village) continue;
+      const k = unitFold(b.commune, b.village);
+      if (!out.has(k)) out.set(k, { commune: b.commune, village: b.village, date: b.launch_date, user: false });
+    }
+    return [...out.values()].sort((a, b) => a.commune.localeCompare(b.commune, 'vi') || a.village.localeCompare(b.village, 'vi', { numeric: true }));
+  }
+
+  /** The launch date in force for one village, or null. */
+  launchOf(commune: string, village: string): LaunchInForce | null {
+    const k = unitFold(commune, village);
+    return this.launchDates().find((l) => unitFold(l.commune, l.village) === k) ?? null;
+  }
+
+  /** Sets (ISO date) or removes (null) the user's launch date of a village, re-runs the analysis and saves. */
+  async setLaunch(commune: string, village: string, iso: string | null): Promise<void> {
+    const k = unitFold(commune, village);
+    const i = this.launch.findIndex(([c, v]) => unitFold(c, v) === k);
+    if (iso) {
+      if (i >= 0) this.launch[i] = [this.launch[i][0], this.launch[i][1], iso];
+      else this.launch.push([commune, village, iso]);
+    } else if (i >= 0) {
+      this.launch.splice(i, 1);
+    } else {
+      return;
+    }
+    if (!this.report) {
+      // No dossiers to compare: the date is still kept in the workspace.
+      this.actions.changed?.();
+      this.emitLaunch();
+      return;
+    }
+    await this.recompute();
+  }
+
+  /** Whether the report has a before/after row for this village (it has a launch date and dossiers). */
+  hasBeforeAfter(commune: string, village: string): boolean {
+    const k = unitFold(commune, village);
+    return (this.report?.before_after ?? []).some((b) => b.unit_kind === 'village' && !!b.village && unitFold(b.commune, b.village) === k);
+  }
+
+  /** Called whenever the launch dates in force may have changed (a new report on show). */
+  onLaunchChange(fn: () => void): void {
+    this.launchListeners.push(fn);
+  }
+
+  private emitLaunch(): void {
+    for (const fn of this.launchListeners) fn();
   }
 
   private async recompute(): Promise<void> {
@@ -105,6 +181,7 @@ export class TurnaroundView {
     this.report = next;
     this.renderOutput();
     this.actions.changed?.();
+    this.emitLaunch();
   }
 
   render(): void {
@@ -169,6 +246,7 @@ export class TurnaroundView {
     if (this.by && r.groups?.length) parts.push(this.groups(r.groups));
     const ba = (r.before_after ?? []).filter((b) => b.unit_kind !== 'all_launched');
     if (ba.length) parts.push(this.beforeAfter(ba));
+    parts.push(this.launchTable());
     parts.push(this.calendar(r));
     if (r.warnings?.length) {
       parts.push(
@@ -356,6 +434,7 @@ export class TurnaroundView {
       numeric: true,
       value: (r) => r[which][key],
       render: (r) => h('span', { 'data-value': dataValue(r[which][key]), text: num(r[which][key], digits) }),
+      testid: `ba-${which}-${key.replace(/_/g, '-')}`,
     });
     const B = t('ta_before');
     const A = t('ta_after');
@@ -387,6 +466,133 @@ export class TurnaroundView {
       picker,
       beforeAfterChart(rows),
       dataTable({ hideCaption: true, caption: t('ta_ba_title'), columns: cols, rows, testid: 'before-after', rowTestid: 'ba-row', state: this.baState }),
+    );
+  }
+
+  /** Communes and villages for the launch-date form: the scorecard's, the report's groups and launch rows, the user's entries. */
+  private knownUnits(): [string, string][] {
+    const seen = new Map<string, [string, string]>();
+    const add = (c: string | null | undefined, v: string | null | undefined) => {
+      if (!c || !v) return;
+      const k = unitFold(c, v);
+      if (!seen.has(k)) seen.set(k, [c, v]);
+    };
+    for (const [c, v] of this.actions.knownUnits?.() ?? []) add(c, v);
+    for (const g of this.report?.groups ?? []) add(g.by?.commune, g.by?.village);
+    for (const b of this.report?.before_after ?? []) if (b.unit_kind === 'village') add(b.commune, b.village);
+    for (const [c, v] of this.launch) add(c, v);
+    return [...seen.values()].sort((a, b) => a[0].localeCompare(b[0], 'vi') || a[1].localeCompare(b[1], 'vi', { numeric: true }));
+  }
+
+  /** «Ngày ra mắt điểm phục vụ»: the launch dates in force (the file's and the user's), a form to add one, removal of the user's. */
+  private launchTable(): HTMLElement {
+    const rows = this.launchDates();
+    const units = this.knownUnits();
+    const unitId = nextId('launch-unit');
+    const communeId = nextId('launch-commune');
+    const villageId = nextId('launch-village');
+    const dateId = nextId('launch-date');
+    const dateInput = dateField({ id: dateId, testid: 'launch-date', required: true });
+    // A select of the known villages; free text when the page knows none (a dossier file without a village list).
+    const unitSelect = units.length
+      ? (h(
+          'select',
+          { id: unitId, 'data-testid': 'launch-unit', required: true },
+          h('option', { value: '', text: t('launch_pick') }),
+          units.map(([c, v], i) => h('option', { value: String(i), 'data-commune': c, 'data-village': v, text: `${v} — ${c}` })),
+        ) as HTMLSelectElement)
+      : null;
+    const communeInput = unitSelect ? null : (h('input', { id: communeId, type: 'text', required: true, 'data-testid': 'launch-commune' }) as HTMLInputElement);
+    const villageInput = unitSelect ? null : (h('input', { id: villageId, type: 'text', required: true, 'data-testid': 'launch-village' }) as HTMLInputElement);
+    const form = h(
+      'form',
+      {
+        class: 'calendar-form launch-form no-print',
+        'aria-label': t('launch_add'),
+        'data-testid': 'launch-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          let unit: [string, string] | undefined;
+          if (unitSelect) unit = unitSelect.value === '' ? undefined : units[Number(unitSelect.value)];
+          else if (communeInput!.value.trim() && villageInput!.value.trim()) unit = [communeInput!.value.trim(), villageInput!.value.trim()];
+          if (!unit) {
+            const el = (unitSelect ?? villageInput)!;
+            el.setCustomValidity(t('launch_pick_missing'));
+            el.reportValidity();
+            el.addEventListener('change', () => el.setCustomValidity(''), { once: true });
+            return;
+          }
+          // Read the typed text too: Enter can submit before the change event.
+          const d = parseDmy(dateInput.value);
+          if (!d) {
+            dateInput.setAttribute('aria-invalid', 'true');
+            dateInput.setCustomValidity(t('date_invalid'));
+            dateInput.reportValidity();
+            return;
+          }
+          void this.setLaunch(unit[0], unit[1], d);
+        },
+      },
+      unitSelect
+        ? h('div', { class: 'field' }, h('label', { for: unitId, text: t('dim_village') }), unitSelect)
+        : [
+            h('div', { class: 'field' }, h('label', { for: communeId, text: t('dim_commune') }), communeInput),
+            h('div', { class: 'field' }, h('label', { for: villageId, text: t('dim_village') }), villageInput),
+          ],
+      h('div', { class: 'field' }, h('label', { for: dateId, text: t('ta_launch') }), dateInput),
+      h('button', { type: 'submit', 'data-testid': 'launch-add', text: t('launch_add') }),
+    );
+    const table = rows.length
+      ? h(
+          'div',
+          { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'launch-h' },
+          h(
+            'table',
+            { 'data-testid': 'launch-dates' },
+            h('caption', { class: 'visually-hidden', text: t('launch_title') }),
+            h(
+              'thead',
+              null,
+              h('tr', null, [t('dim_commune'), t('dim_village'), t('ta_launch'), t('launch_source'), ''].map((text) => h('th', { scope: 'col', text }))),
+            ),
+            h(
+              'tbody',
+              null,
+              rows.map((l) =>
+                h(
+                  'tr',
+                  { 'data-testid': 'launch-row', 'data-commune': l.commune, 'data-village': l.village, 'data-date': l.date, 'data-source': l.user ? 'user' : 'file' },
+                  h('td', { text: l.commune }),
+                  h('td', { text: l.village }),
+                  h('td', { 'data-testid': 'launch-row-date', text: date(l.date) }),
+                  h('td', { class: 'muted small', text: l.user ? t('launch_from_user') : t('launch_from_file') }),
+                  h(
+                    'td',
+                    { class: 'no-print' },
+                    l.user
+                      ? h('button', {
+                          type: 'button',
+                          class: 'link',
+                          'data-testid': 'launch-remove',
+                          'aria-label': t('launch_remove', { v: `${l.village} (${l.commune})` }),
+                          text: t('launch_remove_short'),
+                          onclick: () => void this.setLaunch(l.commune, l.village, null),
+                        })
+                      : null,
+                  ),
+                ),
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted', 'data-testid': 'launch-none', text: t('launch_none') });
+    return h(
+      'section',
+      { 'aria-labelledby': 'launch-h', 'data-testid': 'launch-section' },
+      h('h3', { id: 'launch-h', text: t('launch_title') }),
+      h('p', { class: 'muted small', text: t('launch_hint') }),
+      table,
+      form,
     );
   }
 
