@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use thonso_core::error::Error;
 use thonso_core::framework::Framework;
+use thonso_core::ingest::Limits;
 use thonso_core::scoring::Overrides;
 use thonso_core::session::{parse_as_of, Session, SessionOptions, TurnaroundOptions};
 
@@ -19,6 +20,7 @@ Cách dùng / Usage:
                          [--status \"WORD=CLASS\"]... [--no-culture-day] [--json]
   thonso demo       --out FILE.xlsx
   thonso --version
+Mọi lệnh đọc tệp / every command that reads FILE: [--max-mb N]
 
 FILE: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt (UTF-8, UTF-8 BOM, UTF-16), or a .thonso workspace.
 --status: classify a status word the built-in table does not know (or override it);
@@ -26,6 +28,10 @@ FILE: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt (UTF-8, UTF-8 BOM, UTF-16), or 
   Ví dụ / e.g. --status \"Hồ sơ lỗi=cancelled\"
 --no-culture-day: không tính Ngày Văn hóa Việt Nam (24/11, từ 2026) là ngày nghỉ /
   count Vietnam Culture Day (24/11, from 2026) as a working day (its law was still being amended).
+--max-mb: giới hạn kích thước tệp, mặc định 1024 MB (trình duyệt: 400 MB); giới hạn số ô
+  và dung lượng giải nén đổi theo cùng tỷ lệ. Chỉ nâng khi máy đủ bộ nhớ (CSV cần ~2,5× cỡ tệp). /
+  the file size limit, 1024 MB by default (the browser's: 400 MB); the cell and unzipped-size
+  limits scale with it. Raise it only with memory to spare (a CSV needs ~2.5× its size).
 Exit codes: 0 ok, 2 unusable input, 1 internal error.";
 
 struct Args {
@@ -39,6 +45,8 @@ struct Args {
     out: Option<String>,
     statuses: std::collections::BTreeMap<String, String>,
     no_culture_day: bool,
+    /// `--max-mb`: the CLI's file size limit in MiB (`Limits::cli_with_max_mb`).
+    max_mb: Option<u64>,
 }
 
 fn usage_error(msg: &str) -> Error {
@@ -47,7 +55,7 @@ fn usage_error(msg: &str) -> Error {
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
     let cmd = it.next().ok_or_else(|| usage_error("Thiếu lệnh. / Missing command."))?;
-    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, statuses: Default::default(), no_culture_day: false };
+    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, statuses: Default::default(), no_culture_day: false, max_mb: None };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| usage_error(&format!("{name} cần một giá trị. / {name} needs a value.")));
         match arg.as_str() {
@@ -58,6 +66,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
             "--by" => a.by = value("--by")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
             "--as-of" => a.as_of = Some(value("--as-of")?),
             "--out" => a.out = Some(value("--out")?),
+            "--max-mb" => {
+                let v = value("--max-mb")?;
+                let mb = v.trim().parse::<u64>().ok().filter(|&mb| mb > 0);
+                a.max_mb = Some(mb.ok_or_else(|| usage_error(&format!("--max-mb cần một số MB dương, không phải «{v}». / --max-mb needs a positive number of MB, not \"{v}\".")))?);
+            }
             "--status" => {
                 let v = value("--status")?;
                 let (word, class) = v.rsplit_once('=').ok_or_else(|| usage_error("--status cần dạng «TỪ=LOẠI». / --status needs \"WORD=CLASS\"."))?;
@@ -91,11 +104,22 @@ fn file_arg(a: &Args) -> Result<&str, Error> {
     a.file.as_deref().ok_or_else(|| usage_error("Thiếu tệp đầu vào. / Missing input FILE."))
 }
 
+/// The CLI's own limits (a laptop's, not a tab's), or `--max-mb`'s.
+fn limits(a: &Args) -> Limits {
+    a.max_mb.map_or_else(Limits::cli, Limits::cli_with_max_mb)
+}
+
 fn open(a: &Args) -> Result<Session, Error> {
     let path = file_arg(a)?;
-    let bytes = read_file(path)?;
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let limits = limits(a);
+    // Refused by its size on disk, before it is read into memory.
+    if let Ok(meta) = std::fs::metadata(path) {
+        limits.check_size(meta.len()).map_err(|e| e.in_file(name))?;
+    }
+    let bytes = read_file(path)?;
     let mut opts = SessionOptions::default();
+    opts.open.limits = limits;
     if let Some(fp) = &a.framework {
         let fb = read_file(fp)?;
         let fw = if fb.first() == Some(&b'{') || fp.ends_with(".json") {

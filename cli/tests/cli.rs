@@ -200,3 +200,46 @@ fn turnaround_json_has_excluded_and_paused_and_takes_status_words() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cancelled, withdrawn"));
 }
+
+/// Issue 17: the CLI has its own limits, not the browser's. A file is refused
+/// by its size on disk under `--max-mb` with the CLI's message (its limit,
+/// split the file or raise `--max-mb`), and read under the default limit.
+#[test]
+fn max_mb_limits_the_file_size_and_the_message_says_what_to_do() {
+    let p = tmp("big_villages.csv");
+    let mut csv = String::from("Thôn;Xã;Số hộ\n");
+    let mut i = 0;
+    while csv.len() <= 3 << 19 {
+        i += 1;
+        csv.push_str(&format!("Thôn {i};Xã Phong Niên;{}\n", 100 + i % 50));
+    }
+    std::fs::write(&p, &csv).expect("write");
+    let out = thonso().arg("inspect").arg(&p).args(["--max-mb", "1", "--json"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
+    assert_eq!(v["error"]["code"], "file_too_large");
+    let en = v["error"]["message_en"].as_str().unwrap_or_default();
+    assert!(en.contains("2 MB, limit 1 MB") && en.contains("--max-mb") && en.contains("Split the file") && !en.contains("browser"), "{en}");
+    let out = thonso().arg("inspect").arg(&p).arg("--json").output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = thonso().arg("inspect").arg(&p).args(["--max-mb", "lots"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// A file over the browser's 400 MB passes the CLI's size check: a sparse
+/// 450 MB file (no disk blocks) of zeros is read and refused for what it is
+/// (binary, not a spreadsheet), never for its size; core refuses the same
+/// size under the browser's limits (`core/tests/limits.rs`).
+#[test]
+fn a_file_over_the_browser_limit_is_not_refused_for_size_by_the_cli() {
+    let p = tmp("sparse.csv");
+    let f = std::fs::File::create(&p).expect("create");
+    f.set_len(450 << 20).expect("sparse file");
+    drop(f);
+    assert!(thonso_core::ingest::Limits::default().check_size(450 << 20).is_err());
+    let out = thonso().arg("inspect").arg(&p).arg("--json").output().expect("runs");
+    let _ = std::fs::remove_file(&p);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
+    assert_ne!(v["error"]["code"], "file_too_large", "{v}");
+}

@@ -86,20 +86,11 @@ pub fn max_file_bytes() -> f64 {
 }
 
 /// The error `Session.open` would give a file of `size` bytes that is over
-/// the limit, without its bytes; `Ok` when the size is within the limit.
+/// the limit, without its bytes; `Ok` when the size is within the limit
+/// (`Limits::check_size`, the same check `Session.open` makes).
 #[wasm_bindgen]
 pub fn check_file_size(size: f64, file_name: &str) -> Result<(), JsValue> {
-    let max = core::ingest::Limits::default().max_bytes;
-    if size <= max as f64 {
-        return Ok(());
-    }
-    let mb = (size / f64::from(1u32 << 20)) as u64;
-    let e = core::ingest::grid::too_large(
-        "file_too_large",
-        &format!("{mb} MB, giới hạn {} MB", max >> 20),
-        &format!("{mb} MB, limit {} MB", max >> 20),
-    );
-    Err(to_error(&e.in_file(file_name)))
+    core::ingest::Limits::default().check_size(size as u64).map_err(|e| to_error(&e.in_file(file_name)))
 }
 
 struct JsProgress(Option<js_sys::Function>);

@@ -148,6 +148,12 @@ pub fn detect(bytes: &[u8]) -> Result<Format> {
 /// the central directory (via the raw bytes, cheaply) to tell
 /// xlsx/xlsm/xlsb/ods apart.
 pub fn detect_named(bytes: &[u8], file: &str) -> Result<Format> {
+    detect_with(bytes, file, &super::grid::Limits::default())
+}
+
+/// [`detect_named`] under the host's limits (an .xls sheet's declared size
+/// is checked against `limits.max_cells`).
+pub fn detect_with(bytes: &[u8], file: &str, limits: &super::grid::Limits) -> Result<Format> {
     if bytes.is_empty() {
         let (nv, ne) = named(file);
         return Err(Error::new(
@@ -194,9 +200,9 @@ pub fn detect_named(bytes: &[u8], file: &str) -> Result<Format> {
             return Err(password_error());
         }
         // A sheet size calamine would reserve before reading a cell.
-        let max = super::grid::Limits::default().max_cells;
+        let max = limits.max_cells;
         if let Some((sheet, cells)) = super::cfb_check::xls_largest_claim(bytes).filter(|c| c.1 > max as u64) {
-            return Err(super::grid::too_large(
+            return Err(limits.too_large(
                 "too_many_cells",
                 &format!("trang tính khai báo {cells} ô, giới hạn {max}"),
                 &format!("the sheet declares {cells} cells, limit {max}"),
@@ -209,7 +215,7 @@ pub fn detect_named(bytes: &[u8], file: &str) -> Result<Format> {
             Some(super::xls_guard::Hazard::Panic(what)) => return Err(guard_error(".xls", &format!("xls {what}"), "Excel 5/95")),
             // calamine would allocate the whole rectangle around a sheet's cells.
             Some(super::xls_guard::Hazard::Spread(cells)) => {
-                return Err(super::grid::too_large(
+                return Err(limits.too_large(
                     "too_many_cells",
                     &format!("các ô của một trang tính trải trên {cells} ô, giới hạn {max}"),
                     &format!("the cells of one sheet span {cells} cells, limit {max}"),

@@ -218,7 +218,21 @@ impl TextGrid {
     }
 }
 
-/// Limits that keep a hostile or oversized file from exhausting the tab.
+/// Who runs the core: the limits protect its memory, and a "too large"
+/// message says what that host's user can do about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Host {
+    /// A browser tab: wasm32 (at most 4 GiB of linear memory, less in
+    /// practice) shared with the page. Too large → use the CLI.
+    #[default]
+    Browser,
+    /// The `thonso` command-line tool on the user's own machine. Too large →
+    /// split the file, or raise the limits with `--max-mb`.
+    Cli,
+}
+
+/// Limits that keep a hostile or oversized file from exhausting the host's
+/// memory. `Limits::default()` is the browser's; `Limits::cli()` the CLI's.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     pub max_bytes: usize,
@@ -227,9 +241,13 @@ pub struct Limits {
     pub max_sheets: usize,
     /// Total uncompressed size a zip container may declare.
     pub max_unzipped_bytes: u64,
+    pub host: Host,
 }
 
 impl Default for Limits {
+    /// The browser's limits: a tab's wasm memory is 4 GiB at most, and a CSV
+    /// peaks at about 2.5× its size (BENCHMARKS.md: 132 MiB → 330 MiB), so a
+    /// 400 MB file stays near 1 GiB.
     fn default() -> Self {
         Limits {
             max_bytes: 400 << 20,
@@ -237,11 +255,97 @@ impl Default for Limits {
             max_cell_chars: 32_767,
             max_sheets: 500,
             max_unzipped_bytes: 1 << 30,
+            host: Host::Browser,
         }
     }
 }
 
-pub fn too_large(code: &'static str, what_vi: &str, what_en: &str) -> Error {
+/// The CLI's file size limit in MiB (`--max-mb` changes it).
+pub const CLI_MAX_MB: u64 = 1024;
+
+impl Limits {
+    /// The browser's limits (the same as `Limits::default()`).
+    pub fn browser() -> Limits {
+        Limits::default()
+    }
+
+    /// The CLI's limits, sized for a laptop rather than a tab. The machine
+    /// the product targets is a commune office's laptop with 8 GB of memory
+    /// (this repository's build machine has 24 GB); the CLI should peak under
+    /// about 3 GiB so that the OS and an open browser still fit:
+    /// - 1 GiB a file: a CSV peaks at ~2.5× its size (BENCHMARKS.md, 132 MiB
+    ///   → 330 MiB), so ~2.5 GiB; the text grid's 30-bit offsets cap
+    ///   delimited text at 1 GiB anyway.
+    /// - 100 M cells (2.5× the tab's 40 M): an .xlsx cell is 16 bytes in the
+    ///   streaming reader, 1.6 GB for the grid.
+    /// - 2.5 GiB unzipped (2.5× the tab's), bounding the inflated sheet XML.
+    /// - 2,000 sheets: each costs little, the cells are bounded above.
+    ///
+    /// A cell keeps Excel's own limit of 32,767 characters.
+    pub fn cli() -> Limits {
+        Limits::cli_with_max_mb(CLI_MAX_MB)
+    }
+
+    /// The CLI's limits with the file size limit set to `max_mb` MiB (the
+    /// `--max-mb` flag); the cell and unzipped-size limits scale with it,
+    /// since memory does.
+    pub fn cli_with_max_mb(max_mb: u64) -> Limits {
+        let max_mb = max_mb.max(1);
+        let scale = |full: u64| (full.saturating_mul(max_mb) / CLI_MAX_MB).max(1);
+        Limits {
+            max_bytes: usize::try_from(max_mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX),
+            max_cells: usize::try_from(scale(100_000_000)).unwrap_or(usize::MAX).min(u32::MAX as usize),
+            max_cell_chars: 32_767,
+            max_sheets: 2_000,
+            max_unzipped_bytes: scale(5 << 29),
+            host: Host::Cli,
+        }
+    }
+
+    /// The one size check: `Ok` when a file of `size` bytes is within
+    /// `max_bytes`, else the "too large" error for this host. The browser
+    /// calls it with the file's size before reading the file; the CLI with
+    /// the file's length on disk; `ingest::open` with the bytes it is given.
+    pub fn check_size(&self, size: u64) -> Result<()> {
+        if size <= self.max_bytes as u64 {
+            return Ok(());
+        }
+        // Rounded up: a file of 1.5 MB over a 1 MB limit reads "2 MB, limit 1 MB".
+        let (mb, max) = (size.div_ceil(1 << 20), self.max_bytes >> 20);
+        Err(self.too_large("file_too_large", &format!("{mb} MB, giới hạn {max} MB"), &format!("{mb} MB, limit {max} MB")))
+    }
+
+    /// The error for a file over one of these limits: the browser's points to
+    /// the CLI; the CLI's says to split the file or raise `--max-mb`.
+    pub fn too_large(&self, code: &'static str, what_vi: &str, what_en: &str) -> Error {
+        match self.host {
+            Host::Browser => browser_too_large(code, what_vi, what_en),
+            Host::Cli => {
+                let (mb, cells) = (self.max_bytes >> 20, self.max_cells);
+                Error::new(
+                    code,
+                    format!("Tệp vượt giới hạn của công cụ dòng lệnh `thonso` ({what_vi}; giới hạn hiện tại: tệp {mb} MB, {cells} ô). Hãy chia nhỏ tệp; nếu máy còn đủ bộ nhớ, có thể nâng giới hạn bằng `--max-mb` (ví dụ `--max-mb {}`).", mb * 2),
+                    format!("The file is over the `thonso` command-line tool's limits ({what_en}; current limits: {mb} MB a file, {cells} cells). Split the file; if the machine has the memory, raise the limits with `--max-mb` (e.g. `--max-mb {}`).", mb * 2),
+                )
+            }
+        }
+    }
+
+    /// The error for a limit no setting raises (a reader's offsets, the
+    /// number of zip entries): split the file.
+    pub fn too_large_fixed(&self, code: &'static str, what_vi: &str, what_en: &str) -> Error {
+        match self.host {
+            Host::Browser => browser_too_large(code, what_vi, what_en),
+            Host::Cli => Error::new(
+                code,
+                format!("Tệp vượt một giới hạn cố định của Thôn Số ({what_vi}). Hãy chia nhỏ tệp."),
+                format!("The file is over one of Thôn Số's fixed limits ({what_en}). Split the file."),
+            ),
+        }
+    }
+}
+
+fn browser_too_large(code: &'static str, what_vi: &str, what_en: &str) -> Error {
     Error::new(
         code,
         format!("Tệp quá lớn để xử lý trong trình duyệt ({what_vi}). Hãy dùng công cụ dòng lệnh `thonso`, hoặc chia nhỏ tệp."),
@@ -417,7 +521,7 @@ pub fn read_delimited(bytes: std::borrow::Cow<'_, [u8]>, name: &str, limits: &Li
 /// (a byte-class table: delimiter, line end, quote).
 fn split(text: String, delim: u8, name: &str, limits: &Limits, encoding: &'static str, replaced: usize) -> Result<(RawSheet, &'static str)> {
     if text.len() >= OFFSET as usize {
-        return Err(too_large("file_too_large", "quá 1 GB văn bản", "over 1 GB of text"));
+        return Err(limits.too_large_fixed("file_too_large", "quá 1 GB văn bản", "over 1 GB of text"));
     }
     let mut s = Splitter { text: &text, delim, name, limits, replaced, ends: Vec::new(), row_starts: Vec::new(), owned: String::new(), owned_at: Vec::new(), first_damaged: None };
     let b = text.as_bytes();
@@ -549,7 +653,7 @@ impl Splitter<'_> {
                     self.push(start, end, QUOTED)?;
                 } else {
                     if self.owned.len() + (end - start) >= OFFSET as usize {
-                        return Err(too_large("file_too_large", "quá 1 GB văn bản", "over 1 GB of text"));
+                        return Err(self.limits.too_large_fixed("file_too_large", "quá 1 GB văn bản", "over 1 GB of text"));
                     }
                     unquote_into(&self.text[start..end], &mut self.owned);
                     self.push(start, end, OWNED)?;
@@ -581,7 +685,7 @@ fn cell_too_long_text(limits: &Limits, name: &str, row: u32, col: usize) -> Erro
 }
 
 fn too_many_text_cells(limits: &Limits) -> Error {
-    too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells))
+    limits.too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells))
 }
 
 fn damage_notes(replaced: usize, encoding: &str, first_damaged: Option<(u32, usize, String)>) -> Vec<Diagnostic> {

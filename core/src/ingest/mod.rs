@@ -24,7 +24,7 @@ pub use classify::Kind;
 pub use encoding::overrides_for;
 pub use format::Format;
 pub use pool::{commune_of_sheet_name, IgnoredSheet, PoolPlan, PooledSheet};
-pub use grid::{Cell, Limits, RawSheet};
+pub use grid::{Cell, Host, Limits, RawSheet, CLI_MAX_MB};
 pub use typed::{CompletionSource, Dict, DossierTable, PlanRow, UnitTable, NOT_ONLINE};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -223,15 +223,9 @@ pub struct OpenOptions {
 
 /// Reads, classifies and maps every sheet of a file.
 pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, fw: &Framework, opts: &OpenOptions, progress: &dyn Progress) -> Result<Workbook> {
-    let result = (|| {
-        if bytes.len() > opts.limits.max_bytes {
-            return Err(grid::too_large(
-                "file_too_large",
-                &format!("{} MB, giới hạn {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
-                &format!("{} MB, limit {} MB", bytes.len() >> 20, opts.limits.max_bytes >> 20),
-            ));
-        }
-        let format = format::detect_named(&bytes, file_name)?;
+    let result = (|| -> Result<Workbook> {
+        opts.limits.check_size(bytes.len() as u64)?;
+        let format = format::detect_with(&bytes, file_name, &opts.limits)?;
         let sha256 = known_sha256(opts.sha256.as_deref()).unwrap_or_else(|| crate::sha256_hex(&bytes));
         progress.report(0, 100, "read");
         let (raws, text_encoding) = workbook::read_all(bytes, file_name, format, &opts.limits, progress)?;

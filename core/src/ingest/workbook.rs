@@ -2,7 +2,7 @@
 //! anything is inflated.
 
 use super::format::{password_error, Format};
-use super::grid::{read_delimited, too_large, Limits, RawSheet, Store};
+use super::grid::{read_delimited, Limits, RawSheet, Store};
 use super::Progress;
 use crate::error::{Error, Result};
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsb, Xlsx};
@@ -99,7 +99,7 @@ fn open_error(detail: &str) -> Error {
 fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| open_error(&format!("zip: {e}")))?;
     if zip.len() > 20_000 {
-        return Err(too_large("too_many_entries", &format!("{} mục trong tệp nén", zip.len()), &format!("{} zip entries", zip.len())));
+        return Err(limits.too_large_fixed("too_many_entries", &format!("{} mục trong tệp nén", zip.len()), &format!("{} zip entries", zip.len())));
     }
     let mut total: u64 = 0;
     for i in 0..zip.len() {
@@ -116,7 +116,7 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
         }
     }
     if total > limits.max_unzipped_bytes {
-        return Err(too_large("unzipped_too_large", &format!("{} MB khi giải nén", total >> 20), &format!("{} MB unpacked", total >> 20)));
+        return Err(limits.too_large("unzipped_too_large", &format!("{} MB khi giải nén", total >> 20), &format!("{} MB unpacked", total >> 20)));
     }
     Ok(())
 }
@@ -184,7 +184,7 @@ fn check_ods_repeats(bytes: &[u8], limits: &Limits) -> Result<()> {
                 let cols = attr(tag, b"table:number-columns-repeated");
                 cells = cells.saturating_add(row_rep.saturating_mul(cols));
                 if cells > limits.max_cells as u64 {
-                    return Err(too_large(
+                    return Err(limits.too_large(
                         "too_many_cells",
                         &format!("bảng ODS khai báo hơn {} ô có dữ liệu", limits.max_cells),
                         &format!("the ODS table declares more than {} non-empty cells", limits.max_cells),
@@ -257,7 +257,7 @@ where
 {
     let names = wb.sheet_names();
     if names.len() > limits.max_sheets {
-        return Err(too_large("too_many_sheets", &format!("{} trang tính", names.len()), &format!("{} sheets", names.len())));
+        return Err(limits.too_large("too_many_sheets", &format!("{} trang tính", names.len()), &format!("{} sheets", names.len())));
     }
     let mut out = Vec::with_capacity(names.len());
     let mut cells = 0usize;
@@ -265,7 +265,7 @@ where
     for (i, name) in names.into_iter().enumerate() {
         progress.report(50 * i / n.max(1), 100, "read");
         if wb.span(&name).is_some_and(|area| (cells as u64).saturating_add(area) > limits.max_cells as u64) {
-            return Err(too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
+            return Err(limits.too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
         }
         let range: Range<Data> = match wb.worksheet_range(&name) {
             Ok(r) => r,
@@ -280,7 +280,7 @@ where
         };
         cells = cells.saturating_add(range.get_size().0.saturating_mul(range.get_size().1));
         if cells > limits.max_cells {
-            return Err(too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
+            return Err(limits.too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(&name));
         }
         let (r0, c0) = range.start().unwrap_or((0, 0));
         for c in range.used_cells() {

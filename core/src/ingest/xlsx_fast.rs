@@ -22,7 +22,7 @@
 //! limit before it is allocated, so two cells at A1 and XFD1048576 are a
 //! clear "too many cells" error, not a 17-billion-cell allocation.
 
-use super::grid::{too_large, Cell, Limits, RawSheet, Store};
+use super::grid::{Cell, Limits, RawSheet, Store};
 use super::Progress;
 use crate::error::{Error, Result};
 use calamine::{ExcelDateTime, ExcelDateTimeType};
@@ -136,7 +136,7 @@ pub fn read(bytes: &[u8], limits: &Limits, progress: &dyn Progress) -> Result<Op
     let Ok(rels) = relationships(&rels) else { return Ok(None) };
     let Ok((sheets, is_1904)) = sheet_list(&workbook, &rels) else { return Ok(None) };
     if sheets.len() > limits.max_sheets {
-        return Err(too_large("too_many_sheets", &format!("{} trang tính", sheets.len()), &format!("{} sheets", sheets.len())));
+        return Err(limits.too_large("too_many_sheets", &format!("{} trang tính", sheets.len()), &format!("{} sheets", sheets.len())));
     }
     let formats = match part("xl/styles.xml")? {
         None => Vec::new(),
@@ -195,7 +195,7 @@ pub(crate) fn cell_too_long(row: u32, col: u32, limits: &Limits, sheet: &str) ->
 }
 
 fn too_many_cells(limits: &Limits, sheet: &str) -> Error {
-    too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(sheet)
+    limits.too_large("too_many_cells", &format!("hơn {} ô", limits.max_cells), &format!("more than {} cells", limits.max_cells)).in_sheet(sheet)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -364,7 +364,7 @@ impl SheetCtx<'_> {
                         return Err(cell_too_long(pos.0, pos.1, self.limits, self.name));
                     }
                     if own.len() > u32::MAX as usize - 1 {
-                        return Err(too_large("file_too_large", "quá 4 GB văn bản", "over 4 GB of text"));
+                        return Err(self.limits.too_large_fixed("file_too_large", "quá 4 GB văn bản", "over 4 GB of text"));
                     }
                     sparse.push((pos.0, pos.1, slot));
                     if sparse.len() > *budget {
