@@ -4,7 +4,8 @@
 // shared report phone-first; dates typed dd/mm/yyyy; a chart of villages
 // recognised against plan. Every test also checks no request leaves
 // localhost.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { foreignRequests, mimeFor, openApp, pickFile, recordRequests, seriousViolations, valueOf, waitLoaded, workbooks } from './helpers';

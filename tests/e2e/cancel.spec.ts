@@ -1,6 +1,6 @@
 // Cancel stops a long read (the worker is terminated and replaced), and the
 // page stays usable, including actions that need the engine again.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { openApp, pickFile, shot, shownSheets, valueOf, waitLoaded, workbooks } from './helpers';
 
 test('cancel stops a long read and the page stays usable', async ({ page }) => {

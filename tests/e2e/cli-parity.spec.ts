@@ -1,7 +1,8 @@
 // The page and the native CLI run the same core: for the same file, the
 // numbers on the page equal the CLI's --json output. Needs target/*/thonso
 // (or THONSO_BIN); fails with a clear message when it has not been built.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, fixtureFiles, mimeFor, openApp, pickFile, shownSheets, thonso, valueOf, waitLoaded, workbooks } from './helpers';

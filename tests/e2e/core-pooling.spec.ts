@@ -1,7 +1,7 @@
 // Issue 19, the core side as the page shows it: one village sheet per
 // commune is scored whole; a PDF renamed .xlsx is refused by what it is;
 // a damaged workbook's message names no part inside the file.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { openApp, pickFile, valueOf, waitLoaded, workbooks } from './helpers';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,5 +1,5 @@
 // First visit, language, accessibility and layout, on the built-in demo.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { openApp, seriousViolations, shot, valueOf } from './helpers';
 
 test('the first visit opens the demo scorecard with a call to use your own file', async ({ page }) => {

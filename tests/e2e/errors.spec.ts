@@ -1,5 +1,5 @@
 // A file that is not a spreadsheet gives a clear message, never a blank page.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { randomBytes } from 'node:crypto';
 import { openApp, pickFile, dropFile, shot, waitLoaded, workbooks, shownSheets } from './helpers';
 

@@ -1,5 +1,5 @@
 // Exports: the XLSX report (written in wasm) and the CSV village list.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, openApp, pickFile, thonso, valueOf, waitLoaded, workbooks } from './helpers';

@@ -1,7 +1,7 @@
 // Issue 2's vertical slice: a real .xlsx reaches the Rust core in the worker,
 // by the file picker and by drag-and-drop, and the page shows each sheet's
 // name and row count.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { dropFile, openApp, pickFile, shot, shownSheets, waitLoaded, workbooks } from './helpers';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -8,7 +8,8 @@
 // (A damaged store record, detected by its checksum and reported, is covered
 // by workspace.spec.ts: "a full quota keeps what was saved; a damaged record
 // is reported, never used or overwritten".)
-import { test, expect, chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

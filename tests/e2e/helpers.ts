@@ -91,13 +91,19 @@ export function recordRequests(context: BrowserContext): string[] {
   return urls;
 }
 
+/**
+ * The URLs that left the machine: anything but http(s)/ws(s) to localhost,
+ * 127.0.0.1 or [::1] on `baseURL`'s port, and blob:, data: and file: URLs.
+ * `fixtures.ts` checks this after every test.
+ */
 export function foreignRequests(urls: string[], baseURL: string): string[] {
-  const origin = new URL(baseURL).origin;
+  const port = new URL(baseURL).port;
   return urls.filter((u) => {
-    if (u.startsWith('blob:') || u.startsWith('data:')) return false;
+    if (/^(blob|data|file):/.test(u)) return false;
     try {
       const url = new URL(u);
-      return url.origin !== origin || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && url.port === port;
+      return !local || !['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol);
     } catch {
       return true;
     }

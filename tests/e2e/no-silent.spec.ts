@@ -4,7 +4,8 @@
 // and the same file twice is one workspace; the offline single file warns
 // that its share link is local; search ignores diacritics; the monthly trend
 // shows the Kaplan–Meier median and marks months still open.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,7 +1,7 @@
 // Offline use (issue 7): after one visit the service worker has every file,
 // the wasm included, so with the network off the app reloads, analyses a
 // file and opens share links; and the one-file build works from file://.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,7 +1,7 @@
 // Performance, measured and reported (not a timed pass/fail): from picking a
 // 100k-row dossier .xlsx to the rendered dashboard, and the longest
 // main-thread task meanwhile. Run with PERF=1.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, openApp, waitLoaded, workbooks } from './helpers';

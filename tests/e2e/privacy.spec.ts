@@ -1,6 +1,6 @@
 // The page must never talk to any host but the one serving it (localhost):
 // no CDN, no fonts, no analytics — including from the worker.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { foreignRequests, openApp, pickFile, recordRequests, workbooks, waitLoaded } from './helpers';
 
 test('every request the page and its worker make goes to localhost', async ({ page, context, baseURL }) => {

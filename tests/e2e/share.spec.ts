@@ -1,7 +1,7 @@
 // Share links (issue 7): the link opens a read-only report with the same
 // summary numbers in a browser that has never seen the file, reads on a
 // 360-px phone, carries no personal data, and a damaged link says so.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {

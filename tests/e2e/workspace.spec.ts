@@ -2,7 +2,8 @@
 // reload and a browser restart on the same profile, exports to one .thonso
 // file that imports back (and that the CLI reads) with identical results,
 // and a damaged record or a full quota never costs what was saved.
-import { test, expect, chromium, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { chromium, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
