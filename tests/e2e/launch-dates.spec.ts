@@ -4,7 +4,8 @@
 // split the test computes from the generated rows; a second date moves the
 // split; the village detail of the scorecard shows and changes the same
 // date; everything survives a reload (saved in the workspace manifest).
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 import { foreignRequests, mimeFor, openApp, pickFile, recordRequests, seriousViolations, shot, waitLoaded, waitSaved, workbooks } from './helpers';
 
 const COMMUNE = 'Phố Lu';
