@@ -123,11 +123,13 @@ test('the summary reads on a 360-px phone and the desktop layout fits 1366x768',
   await shot(page, 'layout-360');
 });
 
-test('print shows every view and hides the controls', async ({ page }) => {
+test('print shows the report views (scorecard and turnaround, not the review or saved work) and hides the controls', async ({ page }) => {
   await openApp(page);
   await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#panel-score')).toBeVisible();
   await expect(page.locator('#panel-turnaround')).toBeVisible();
-  await expect(page.locator('#panel-data')).toBeVisible();
+  await expect(page.locator('#panel-data')).toBeHidden();
+  await expect(page.locator('#panel-store')).toBeHidden();
   await expect(page.getByTestId('dropzone')).toBeHidden();
   await expect(page.getByTestId('export-xlsx')).toBeHidden();
   await shot(page, 'print');
