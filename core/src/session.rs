@@ -150,7 +150,8 @@ impl Session {
     }
 
     /// Summary, communes and one-step-away without per-indicator detail
-    /// (the what-if path); units carry names, status and readiness only.
+    /// (a what-if path the page does not use yet: its sliders call `score`);
+    /// units carry names, status and readiness only.
     pub fn score_summary(&self, overrides: &Overrides) -> Result<Option<ScoreReport>> {
         let Some(units) = &self.units else { return Ok(None) };
         let fw = scoring::apply_overrides(&self.framework, overrides);

@@ -165,8 +165,9 @@ impl Session {
         }
     }
 
-    /// Summary, communes and one-step-away only: what a what-if slider
-    /// redraws, without a row per village crossing the boundary.
+    /// Summary, communes and one-step-away only, without a row per village
+    /// crossing the boundary. The page's what-if sliders do not call it yet
+    /// (they call `score`); the benchmark measures it.
     pub fn score_summary(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ScoreOptions = from_js(options)?;
         match self.inner.score_summary(&o.overrides).map_err(|e| to_error(&e))? {
