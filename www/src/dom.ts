@@ -82,3 +82,8 @@ export function nextId(prefix: string): string {
   uid += 1;
   return `${prefix}-${uid}`;
 }
+
+/** A form control with its label, laid out as a field: `<div class="field"><label for=id>…</label>control</div>`. */
+export function field(id: string, label: string, control: Child): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
+}

@@ -2,7 +2,7 @@
 // village detail, the one-step-away list, what-if sliders and snapshot
 // comparison. All numbers come from the core's `score` report; this file only
 // arranges them.
-import { h, fill, debounce, nextId, type Child } from '../dom';
+import { h, field, fill, debounce, nextId, type Child } from '../dom';
 import { card } from './card';
 import { communePlanChart } from './charts';
 import { t, pick } from '../i18n';
@@ -451,7 +451,7 @@ export class ScorecardView {
       h(
         'div',
         { class: 'calendar-form no-print' },
-        h('div', { class: 'field' }, h('label', { for: id, text: t('ta_launch') }), input),
+        field(id, t('ta_launch'), input),
         h('button', { type: 'submit', 'data-testid': 'detail-launch-save', text: t('launch_add') }),
         l?.user
           ? h('button', {

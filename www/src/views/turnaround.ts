@@ -1,7 +1,7 @@
 // Turnaround dashboard: headline numbers, distribution and monthly charts,
 // tables by procedure and by group, before/after a village service point
 // opened, and the working calendar in use (with days the user adds).
-import { h, fill, nextId, type Child } from '../dom';
+import { h, field, fill, nextId, type Child } from '../dom';
 import { card } from './card';
 import { t, pick, hasKey } from '../i18n';
 import { num, int, pct, date, month, dataValue, DASH } from '../format';
@@ -534,12 +534,12 @@ export class TurnaroundView {
         },
       },
       unitSelect
-        ? h('div', { class: 'field' }, h('label', { for: unitId, text: t('dim_village') }), unitSelect)
+        ? field(unitId, t('dim_village'), unitSelect)
         : [
-            h('div', { class: 'field' }, h('label', { for: communeId, text: t('dim_commune') }), communeInput),
-            h('div', { class: 'field' }, h('label', { for: villageId, text: t('dim_village') }), villageInput),
+            field(communeId, t('dim_commune'), communeInput),
+            field(villageId, t('dim_village'), villageInput),
           ],
-      h('div', { class: 'field' }, h('label', { for: dateId, text: t('ta_launch') }), dateInput),
+      field(dateId, t('ta_launch'), dateInput),
       h('button', { type: 'submit', 'data-testid': 'launch-add', text: t('launch_add') }),
     );
     const table = rows.length
@@ -655,9 +655,9 @@ export class TurnaroundView {
           void this.recompute();
         },
       },
-      h('div', { class: 'field' }, h('label', { for: dateId, text: t('ta_date') }), dateInput),
-      h('div', { class: 'field' }, h('label', { for: kindId, text: t('ta_day_kind') }), kindSelect),
-      h('div', { class: 'field' }, h('label', { for: reasonId, text: t('ta_reason') }), reasonInput),
+      field(dateId, t('ta_date'), dateInput),
+      field(kindId, t('ta_day_kind'), kindSelect),
+      field(reasonId, t('ta_reason'), reasonInput),
       h('button', { type: 'submit', 'data-testid': 'cal-add', text: t('ta_add_day') }),
     );
     const addedList = added.length
