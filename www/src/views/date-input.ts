@@ -64,3 +64,18 @@ export function dateField(opts: { id: string; testid: string; value?: string; re
   input.dataset.iso = opts.value ?? '';
   return input;
 }
+
+/**
+ * The ISO date typed in a `dateField` when its form is submitted (Enter can
+ * submit before the change event), or null after marking the field invalid
+ * and saying why.
+ */
+export function readDate(input: HTMLInputElement): string | null {
+  const iso = parseDmy(input.value);
+  if (!iso) {
+    input.setAttribute('aria-invalid', 'true');
+    input.setCustomValidity(t('date_invalid'));
+    input.reportValidity();
+  }
+  return iso;
+}

@@ -12,7 +12,7 @@ import { dataTable, newTableState, sortRows, type Column, type TableState } from
 import { isYesNo, needed, pillarName, showValue, statusBadge, statusLabel, unitKey } from './score-common';
 import { WhatIfPanel } from './whatif';
 import { comparePanel, type Snapshot } from './compare';
-import { dateField, parseDmy } from './date-input';
+import { dateField, readDate } from './date-input';
 import type { CommuneRow, Overrides, Pillar, ScoreReport, ScoreUnit } from '../types';
 
 export interface ScorecardActions {
@@ -431,13 +431,8 @@ export class ScorecardView {
         'aria-label': t('launch_title'),
         onsubmit: (e: Event) => {
           e.preventDefault();
-          const d = parseDmy(input.value);
-          if (!d) {
-            input.setAttribute('aria-invalid', 'true');
-            input.setCustomValidity(t('date_invalid'));
-            input.reportValidity();
-            return;
-          }
+          const d = readDate(input);
+          if (!d) return;
           void setLaunch(u.commune, u.village, d);
         },
       },

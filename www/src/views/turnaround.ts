@@ -6,7 +6,7 @@ import { card } from './card';
 import { t, pick, hasKey } from '../i18n';
 import { num, int, pct, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column, type TableState } from './table';
-import { dateField, parseDmy } from './date-input';
+import { dateField, readDate } from './date-input';
 import { foldKey } from '../fold';
 import { beforeAfterChart, beforeAfterLabel, distributionChart, monthlyChart } from './charts';
 import type { BeforeAfterRow, CalendarEdits, GroupRow, LaunchDate, Metrics, StatusClass, StatusRow, TurnaroundOptions, TurnaroundReport } from '../types';
@@ -522,14 +522,8 @@ export class TurnaroundView {
             el.addEventListener('change', () => el.setCustomValidity(''), { once: true });
             return;
           }
-          // Read the typed text too: Enter can submit before the change event.
-          const d = parseDmy(dateInput.value);
-          if (!d) {
-            dateInput.setAttribute('aria-invalid', 'true');
-            dateInput.setCustomValidity(t('date_invalid'));
-            dateInput.reportValidity();
-            return;
-          }
+          const d = readDate(dateInput);
+          if (!d) return;
           void this.setLaunch(unit[0], unit[1], d);
         },
       },
@@ -641,14 +635,8 @@ export class TurnaroundView {
         'aria-label': t('ta_add_day'),
         onsubmit: (e: Event) => {
           e.preventDefault();
-          // Read the typed text too: Enter can submit before the change event.
-          const d = parseDmy(dateInput.value);
-          if (!d) {
-            dateInput.setAttribute('aria-invalid', 'true');
-            dateInput.setCustomValidity(t('date_invalid'));
-            dateInput.reportValidity();
-            return;
-          }
+          const d = readDate(dateInput);
+          if (!d) return;
           const entry = { date: d, note: reasonInput.value.trim() };
           if (kindSelect.value === 'off') this.edits.days_off.push(entry);
           else this.edits.workdays.push(entry);
