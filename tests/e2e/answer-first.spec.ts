@@ -215,7 +215,12 @@ test('printing gives an official-looking A4 report: motto block, title, as-of da
   const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages, 'pages of the demo report').toBeGreaterThan(0);
   expect(pages, 'the demo printed on 10 pages before').toBeLessThan(10);
-  // A4 portrait: 595 × 842 points.
-  expect(text).toMatch(/\/MediaBox\s*\[\s*0 0 595(\.\d+)? 841(\.\d+)?|\/MediaBox\s*\[\s*0 0 595(\.\d+)? 842/);
+  // A4 portrait: 210 × 297 mm = 595.3 × 841.9 points, every page.
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [w, h] of boxes) {
+    expect(Math.abs(w - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(h - 841.9)).toBeLessThan(1.5);
+  }
   expect(foreignRequests(urls, baseURL!)).toEqual([]);
 });
