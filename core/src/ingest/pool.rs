@@ -127,6 +127,12 @@ impl Workbook {
         let mut taken: Vec<&str> = Vec::new();
         let mut dup: Vec<(&str, Vec<&str>)> = Vec::new();
         for (_, s) in by_size {
+            // A lone sheet is never a duplicate: no keys to build (for a
+            // million-row export they were a string per row, ~2 s in wasm).
+            if candidates.len() < 2 {
+                taken.push(s.name());
+                continue;
+            }
             let keys = identity_keys(s, kind);
             match keys {
                 Some(k) if !taken.is_empty() && !k.is_empty() && k.iter().all(|x| seen.contains(x)) => {
