@@ -287,9 +287,14 @@ impl Session {
 /// The id of the indicator "share of dossiers submitted online" in `fw`:
 /// the one named as the default framework's CQ3 (or an alias of it).
 fn online_share_indicator(fw: &Framework) -> Option<String> {
-    let default = Framework::default_vn();
-    let reference = default.find("CQ3")?;
-    let names: Vec<String> = std::iter::once(&reference.name).chain(&reference.aliases).map(|n| crate::text::fold_key(n)).collect();
+    // Folded once: `score` runs on every what-if change.
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        Framework::default_vn()
+            .find("CQ3")
+            .map(|r| std::iter::once(&r.name).chain(&r.aliases).map(|n| crate::text::fold_key(n)).collect())
+            .unwrap_or_default()
+    });
     fw.indicators()
         .map(|(_, i)| i)
         .find(|i| std::iter::once(&i.name).chain(&i.aliases).any(|n| names.contains(&crate::text::fold_key(n))))

@@ -312,7 +312,7 @@ function renderAll(): void {
   );
 }
 
-/** What was read, under the tabs (not on the review itself). */
+/** What was read, under the tabs of every view (a new file's answer view, and the review). */
 function bannerEl(): HTMLElement | null {
   if (!state.inspect || state.isDemo) return null;
   return readBanner(state.inspect, scorecard.currentReport(), turnaround.currentReport(), state.view, {
