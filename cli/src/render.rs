@@ -50,7 +50,7 @@ pub fn score(r: &ScoreReport) -> String {
         }
     }
     let rec: Vec<String> = r.units.iter().filter(|u| u.status == Status::Recognized).map(|u| format!("{} ({})", u.village, u.commune)).collect();
-    s += &format!("\nĐạt / Recognised: {}\n", rec.join(", "));
+    s += &format!("\nĐạt / Recognized: {}\n", rec.join(", "));
     s
 }
 

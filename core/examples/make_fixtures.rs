@@ -111,13 +111,13 @@ fn villages_forms(path: &Path) -> Result<(), XlsxError> {
     // (village, households, fibre households, yes/no..., percents...)
     #[allow(clippy::type_complexity)]
     let villages: [(&str, &str, f64, f64, &str, &str, f64, &str, &str, &str, f64, f64, &str, &str, &str, &str, &str, f64, &str, &str); 4] = [
-        // Recognised: all BB pass; HT4 as fraction, CQ3 as text percent.
+        // Recognized: all BB pass; HT4 as fraction, CQ3 as text percent.
         (son_ha_nfd, "Tà Hà 1", 200.0, 180.0, "Có", "Có", 0.85, "Có", "Đạt", "85,5%", 72.0, 0.8, "65", "x", "x", "75", "60", 85.0, "x", "100"),
         // Nearly: exactly one BB (HT3 wifi) fails; everything else passes.
         (son_ha_nfd, "Tà Hà 2", 150.0, 135.0, "Có", "Không", 0.9, "Có", "Đạt", "60%", 75.0, 0.75, "70", "x", "x", "80", "55", 90.0, "x", "100"),
         // Not yet: two BB fail, low values, CQ4 missing.
         ("Phố Lu", "Phú Thành 3", 120.0, 30.0, "Không", "Không", 0.4, "Có", "Chưa đạt", "10%", f64::NAN, 0.2, "10", "", "", "20", "10", 5.0, "", "30"),
-        // Recognised with ✓ marks and 1/0.
+        // Recognized with ✓ marks and 1/0.
         ("Phố Lu", "Tổ dân phố 1", 300.0, 290.0, "✓", "1", 0.95, "1", "Có", "55%", 90.0, 0.9, "80", "x", "", "85", "70", 95.0, "x", "100"),
     ];
     for (i, v) in villages.iter().enumerate() {

@@ -56,7 +56,7 @@ pub struct ShareScore {
     pub commune: Vec<u32>,
     /// Village names joined by newlines (saves a quote pair per name).
     pub village: String,
-    /// Per unit, one digit: 0 recognised, 1 near, 2 not yet.
+    /// Per unit, one digit: 0 recognized, 1 near, 2 not yet.
     pub status: String,
     /// Per unit: readiness rounded to a whole point (0–100).
     pub readiness: Vec<u8>,
@@ -112,7 +112,7 @@ pub struct ShareSummary {
     pub units: u32,
     pub recognized: u32,
     pub near: u32,
-    /// Per commune: (name, units, recognised, near, planned).
+    /// Per commune: (name, units, recognized, near, planned).
     pub communes: Vec<(String, u32, u32, u32, Option<f64>)>,
 }
 
@@ -481,7 +481,7 @@ mod tests {
         let back = SharePayload::decode(&link).expect("decode");
         assert_eq!(back, summary);
         let sum = back.summary.expect("summary");
-        assert_eq!((sum.units, sum.recognized), (168, 20), "the demo district: 168 villages, 20 recognised");
+        assert_eq!((sum.units, sum.recognized), (168, 20), "the demo district: 168 villages, 20 recognized");
         let full = p.score.as_ref().expect("score");
         for (k, c) in sum.communes.iter().enumerate() {
             let mine: Vec<u8> = full.commune.iter().zip(full.status.bytes()).filter(|(&i, _)| i as usize == k).map(|(_, b)| b).collect();

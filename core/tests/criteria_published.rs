@@ -110,7 +110,7 @@ fn village_columns_map_to_the_sheet_indicators_only() {
 }
 
 #[test]
-fn villages_meeting_every_criterion_are_recognised() {
+fn villages_meeting_every_criterion_are_recognized() {
     let s = open();
     let r = s.score(&Default::default()).expect("scores").expect("villages");
     assert!(r.absent.is_empty(), "every indicator has a column: {:?}", r.absent);
@@ -121,11 +121,11 @@ fn villages_meeting_every_criterion_are_recognised() {
     // The other 19 meet all 8, the boundary values included (0,80 = 80%,
     // "50%", 70, "100" and "100%").
     let failing = ["Thôn Bản Mạ", "Thôn Phú Hà", "Thôn Khe Mụ", "Thôn Phú Lâm", "Thôn Gia Hạ"];
-    let recognised: Vec<&str> = r.units.iter().filter(|u| u.status == Status::Recognized).map(|u| u.village.as_str()).collect();
+    let recognized: Vec<&str> = r.units.iter().filter(|u| u.status == Status::Recognized).map(|u| u.village.as_str()).collect();
     assert_eq!(r.summary.units, 24);
     assert_eq!(r.summary.recognized, 19);
-    assert_eq!(recognised.len(), 19);
-    assert!(recognised.iter().all(|v| !failing.contains(v)));
+    assert_eq!(recognized.len(), 19);
+    assert!(recognized.iter().all(|v| !failing.contains(v)));
     let by_commune: BTreeMap<&str, usize> = r.communes.iter().map(|c| (c.commune.as_str(), c.recognized)).collect();
     assert_eq!(by_commune, BTreeMap::from([("Gia Phú", 5), ("Phong Hải", 7), ("Xuân Quang", 7)]));
 

@@ -21,7 +21,7 @@ fn demo_is_deterministic() {
 fn demo_scores_exactly_the_reported_figures() {
     let s = demo();
     let r = s.score_required(&Default::default()).expect("score");
-    assert_eq!(r.summary.recognized, 20, "20 villages recognised");
+    assert_eq!(r.summary.recognized, 20, "20 villages recognized");
     let c = |name: &str| r.communes.iter().find(|c| c.commune == name).unwrap_or_else(|| panic!("{name}"));
     assert_eq!(c("Phố Lu").recognized, 4);
     assert_eq!(c("Sơn Hà").recognized, 3);

@@ -1,6 +1,6 @@
 //! Legacy 8-bit workbooks (.xls typed in a TCVN3 or VNI font) read as their
 //! authors meant them: sheet names, headers and cells repaired, totals rows
-//! recognised after repair, a short plan sheet classified and read. The
+//! recognized after repair, a short plan sheet classified and read. The
 //! workbooks are written here, byte by byte (support/xls.rs); every
 //! expected value below is written by hand.
 

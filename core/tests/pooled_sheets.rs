@@ -13,10 +13,10 @@ const HEAD: [&str; 8] = ["Xã", "Thôn", "Tổng số hộ", "Số hộ có Inte
 
 /// One commune sheet of villages «Thôn 1» … «Thôn 8» (data in Excel rows
 /// 2–9). Every mandatory indicator passes (HT2, HT3, CQ2 «Có») except CQ1,
-/// which is «Có» only for the villages in `recognised` (1-based): those
+/// which is «Có» only for the villages in `recognized` (1-based): those
 /// and only those are «Đạt». HT1 = 85 ÷ 100 households = 85%.
 /// Without `with_commune` the sheet has no «Xã» column.
-fn commune_sheet(wb: &mut Workbook, sheet: &str, commune: &str, recognised: &[u32], with_commune: bool) {
+fn commune_sheet(wb: &mut Workbook, sheet: &str, commune: &str, recognized: &[u32], with_commune: bool) {
     let ws = wb.add_worksheet().set_name(sheet).expect("sheet name");
     let skip = usize::from(!with_commune);
     for (c, h) in HEAD.iter().skip(skip).enumerate() {
@@ -24,7 +24,7 @@ fn commune_sheet(wb: &mut Workbook, sheet: &str, commune: &str, recognised: &[u3
     }
     for v in 1..=8u32 {
         let mut cells: Vec<String> = vec![commune.to_string(), format!("Thôn {v}"), "100".into(), "85".into(), "Có".into(), "Có".into()];
-        cells.push(if recognised.contains(&v) { "Có" } else { "Không" }.into());
+        cells.push(if recognized.contains(&v) { "Có" } else { "Không" }.into());
         cells.push("Có".into());
         for (c, x) in cells.iter().skip(skip).enumerate() {
             match x.parse::<f64>() {
@@ -45,9 +45,9 @@ fn table(wb: &mut Workbook, sheet: &str, rows: &[&[&str]]) {
     }
 }
 
-/// Three communes of 8 villages: Sơn Hà (villages 1, 2, 5 recognised: 3),
+/// Three communes of 8 villages: Sơn Hà (villages 1, 2, 5 recognized: 3),
 /// Phố Lu (3, 4, 6, 7, 8: 5) and Gia Phú (8: 1), the last without a «Xã»
-/// column. 24 villages, 3 + 5 + 1 = 9 recognised. A «Ghi chú» sheet has a
+/// column. 24 villages, 3 + 5 + 1 = 9 recognized. A «Ghi chú» sheet has a
 /// «Thôn» column but no indicator: village-like, left out. Two plan sheets:
 /// Sơn Hà 3, Phố Lu 4.
 fn three_communes() -> Vec<u8> {
@@ -65,7 +65,7 @@ fn three_communes() -> Vec<u8> {
 fn every_village_sheet_is_scored() {
     let s = Session::open_simple(&three_communes(), "ba-xa.xlsx").expect("opens");
     let r = s.score(&Default::default()).expect("scores").expect("has villages");
-    // 3 sheets × 8 villages; 3 + 5 + 1 recognised.
+    // 3 sheets × 8 villages; 3 + 5 + 1 recognized.
     assert_eq!(r.summary.units, 24);
     assert_eq!(r.summary.recognized, 9);
     assert_eq!(r.units.iter().filter(|u| u.status == Status::Recognized).count(), 9);
@@ -144,7 +144,7 @@ fn a_summary_sheet_and_its_parts_are_not_counted_twice() {
     let s = Session::open_simple(&wb.save_to_buffer().expect("xlsx"), "tong-hop.xlsx").expect("opens");
     let r = s.score(&Default::default()).expect("scores").expect("villages");
     assert_eq!(r.summary.units, 24);
-    // The summary says «Có» everywhere: all 24 recognised.
+    // The summary says «Có» everywhere: all 24 recognized.
     assert_eq!(r.summary.recognized, 24);
     assert_eq!(r.sheets.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Tổng hợp"]);
     let ignored: Vec<&str> = r.ignored_sheets.iter().map(|i| i.name.as_str()).collect();

@@ -258,7 +258,7 @@ if (want('villages')) {
   const r = await alternate('open CSV + score vs DuckDB-wasm SQL', opts.runs, product, peer, log);
   const a = r.warm.product.c;
   const b = r.warm.peer.c;
-  check('villages: equal units, recognised, near and not-recognised counts', JSON.stringify(a) === JSON.stringify(b), `thonso ${JSON.stringify(a)}; DuckDB ${JSON.stringify(b)}`);
+  check('villages: equal units, recognized, near and not-recognized counts', JSON.stringify(a) === JSON.stringify(b), `thonso ${JSON.stringify(a)}; DuckDB ${JSON.stringify(b)}`);
   ratioRow('63,619 villages (CSV): open + score vs DuckDB-wasm SQL scoring', r, '', null);
 
   // The xlsx the officials would drop: open, then score() alone (the ≤ 0.5 s target).
@@ -309,7 +309,7 @@ if (want('whatif')) {
   const base = s.score();
   const over = { overrides: { HT1: { threshold: 75 } } };
   const first = s.score(over);
-  check('whatif: the override is applied', first.framework.pillars[0].indicators.find((i) => i.id === 'HT1').threshold === 75 && base.units.length > 0, `units ${first.units.length}, recognised ${base.summary.recognized} → ${first.summary.recognized}`);
+  check('whatif: the override is applied', first.framework.pillars[0].indicators.find((i) => i.id === 'HT1').threshold === 75 && base.units.length > 0, `units ${first.units.length}, recognized ${base.summary.recognized} → ${first.summary.recognized}`);
   const xs = [];
   const ys = [];
   const hasSummary = typeof s.score_summary === 'function';

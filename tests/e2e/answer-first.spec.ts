@@ -2,7 +2,7 @@
 // dashboard) with a banner saying what was read; a QR code that a real
 // decoder reads at its displayed size and that opens the same numbers; the
 // shared report phone-first; dates typed dd/mm/yyyy; a chart of villages
-// recognised against plan. Every test also checks no request leaves
+// recognized against plan. Every test also checks no request leaves
 // localhost.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -149,7 +149,7 @@ test('the shared report on a 360-px phone: title, the two headline findings in t
   expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   expect(await seriousViolations(p)).toEqual([]);
   await toEnglish(p);
-  await expect(p.getByTestId('share-headline-villages')).toContainText('villages recognised');
+  await expect(p.getByTestId('share-headline-villages')).toContainText('villages recognized');
   expect(await seriousViolations(p)).toEqual([]);
   await phone.close();
   expect(foreignRequests(urls, baseURL!)).toEqual([]);

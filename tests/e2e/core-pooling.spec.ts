@@ -7,7 +7,7 @@ import { openApp, pickFile, valueOf, waitLoaded, workbooks } from './helpers';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = ['Xã', 'Thôn', 'Phủ sóng 4G/5G', 'Wifi miễn phí', 'Tổ công nghệ số cộng đồng', 'CQ2'];
 
-/** Three communes of 8 villages; CQ1 «Có» for the villages in `ok`: 3 + 5 + 1 = 9 recognised. */
+/** Three communes of 8 villages; CQ1 «Có» for the villages in `ok`: 3 + 5 + 1 = 9 recognized. */
 function communeSheet(commune: string, ok: number[]): { name: string; rows: (string | number)[][] } {
   const rows: (string | number)[][] = [HEADER];
   for (let v = 1; v <= 8; v++) rows.push([commune, `Thôn ${v}`, 'Có', 'Có', ok.includes(v) ? 'Có' : 'Không', 'Có']);

@@ -7,7 +7,7 @@ test('the first visit opens the demo scorecard with a call to use your own file'
   await expect(page.getByTestId('tab-score')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('demo-banner')).toBeVisible();
   await expect(page.getByTestId('use-your-file')).toHaveText('Dùng tệp của bạn');
-  // The Bảo Thắng story (domain brief §1): 20 villages recognised across all 14 communes.
+  // The Bảo Thắng story (domain brief §1): 20 villages recognized across all 14 communes.
   expect(await valueOf(page, 'sum-recognized')).toBe(20);
   expect(await valueOf(page, 'sum-covered')).toBe(await page.getByTestId('sum-communes').getAttribute('data-value').then(Number));
   expect(await valueOf(page, 'sum-units')).toBeGreaterThanOrEqual(20);

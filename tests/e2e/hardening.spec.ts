@@ -711,7 +711,7 @@ test('a malformed .thonso import is refused with a clear message and the saved w
   }
   await shot(page, 'hardening-import-refused');
 
-  // Dropped on the page (the intake recognises .thonso by its magic): the same refusal.
+  // Dropped on the page (the intake recognizes .thonso by its magic): the same refusal.
   await page.evaluate(() => window.scrollTo(0, 0));
   const dropped = await page.evaluateHandle((b64) => {
     const dt = new DataTransfer();

@@ -1,6 +1,6 @@
 // No silent scenarios, no silent losses (issue 19, the page side): a what-if
 // is shown on every view and asked about after a reload; a file that drops
-// half of the previous workspace says so; an unrecognised file is not stored
+// half of the previous workspace says so; an unrecognized file is not stored
 // and the same file twice is one workspace; the offline single file warns
 // that its share link is local; search ignores diacritics; the monthly trend
 // shows the Kaplan–Meier median and marks months still open.
@@ -172,7 +172,7 @@ test('a dossier-only file that replaces a village list says so and offers the pr
   expect(foreignRequests(urls, baseURL!)).toEqual([]);
 });
 
-test('an unrecognised file is not stored, and the same file opened twice is one workspace', async ({ page, context, baseURL }) => {
+test('an unrecognized file is not stored, and the same file opened twice is one workspace', async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   const urls = recordRequests(context);
   const wb = await workbooks();

@@ -101,7 +101,7 @@ test('the demo workbook scores the Bảo Thắng story and measures turnaround',
   try {
     const score = s.score({});
     assert.ok(score, 'the demo has a villages sheet');
-    // Domain brief §1: 20 villages recognised, every commune covered.
+    // Domain brief §1: 20 villages recognized, every commune covered.
     assert.equal(score.summary.recognized, 20);
     assert.equal(score.summary.communes_covered, score.summary.communes);
     assert.equal(score.units.length, score.summary.units);
@@ -124,7 +124,7 @@ test('what-if overrides re-score; bad options throw a coded Error', () => {
     const base = s.score({});
     const ind = base.framework.pillars.flatMap((p) => p.indicators).find((i) => i.rule === '>=');
     assert.ok(ind, 'the framework has a ">=" indicator');
-    // An unreachable threshold on a mandatory item: nobody can be recognised.
+    // An unreachable threshold on a mandatory item: nobody can be recognized.
     const hard = s.score({ overrides: { [ind.id]: { threshold: 1e9, mandatory: true } } });
     assert.equal(hard.summary.recognized, 0);
     assert.deepEqual(s.score({}).summary, base.summary, 'overrides never change the session');

@@ -48,13 +48,13 @@ const STRINGS = {
   sheets_title: ['Các trang tính trong tệp', 'Sheets in the file'],
   sheets_caption: [
     'Những gì công cụ nhận ra trong tệp: loại bảng, dòng tiêu đề, các cột được ghép và cảnh báo.',
-    'What the tool recognised in the file: table kind, header row, matched columns and warnings.',
+    'What the tool recognized in the file: table kind, header row, matched columns and warnings.',
   ],
   col_sheet: ['Trang tính', 'Sheet'],
   col_kind: ['Loại', 'Kind'],
   col_rows: ['Số dòng', 'Rows'],
   col_header_row: ['Dòng tiêu đề', 'Header row'],
-  col_columns: ['Cột nhận ra', 'Columns recognised'],
+  col_columns: ['Cột nhận ra', 'Columns recognized'],
   col_encoding: ['Sửa mã chữ', 'Encoding repaired'],
   col_warnings: ['Cảnh báo', 'Warnings'],
   kind_villages: ['Danh sách thôn', 'Villages'],
@@ -98,7 +98,7 @@ const STRINGS = {
   ],
   summary_title: ['Tổng quan', 'Summary'],
   sum_units: ['Thôn, tổ dân phố', 'Villages'],
-  sum_recognized: ['Đạt chuẩn', 'Recognised'],
+  sum_recognized: ['Đạt chuẩn', 'Recognized'],
   sum_plan: ['Kế hoạch', 'Plan'],
   sum_vs_plan: ['so với kế hoạch {p}', 'against a plan of {p}'],
   sum_no_plan: ['chưa có kế hoạch', 'no plan given'],
@@ -107,7 +107,7 @@ const STRINGS = {
   sum_coverage_of: ['trên {n} xã', 'of {n} communes'],
   framework_used: ['Bộ tiêu chí', 'Framework'],
 
-  status_recognized: ['Đạt', 'Recognised'],
+  status_recognized: ['Đạt', 'Recognized'],
   status_near: ['Gần đạt', 'Nearly'],
   status_not_recognized: ['Chưa đạt', 'Not yet'],
 
@@ -115,7 +115,7 @@ const STRINGS = {
   col_commune: ['Xã', 'Commune'],
   col_village: ['Thôn', 'Village'],
   col_units: ['Số thôn', 'Villages'],
-  col_recognized: ['Đạt', 'Recognised'],
+  col_recognized: ['Đạt', 'Recognized'],
   col_plan: ['Kế hoạch', 'Plan'],
   col_vs_plan: ['So với KH', 'Vs plan'],
   col_status: ['Kết quả', 'Status'],
@@ -154,7 +154,7 @@ const STRINGS = {
   one_step_title: ['Chỉ còn một bước', 'One step away'],
   one_step_caption: [
     'Các thôn chỉ còn đúng một chỉ tiêu nữa là đạt chuẩn.',
-    'Villages that need exactly one more indicator to be recognised.',
+    'Villages that need exactly one more indicator to be recognized.',
   ],
   one_step_none: ['Không có thôn nào chỉ còn một bước.', 'No village is exactly one step away.'],
 
@@ -166,7 +166,7 @@ const STRINGS = {
   whatif_threshold: ['Ngưỡng {id}', 'Threshold {id}'],
   whatif_weight: ['Trọng số {id}', 'Weight {id}'],
   whatif_reset: ['Về mặc định', 'Reset to defaults'],
-  whatif_changed: ['Đang thử {n} thay đổi: {r} thôn đạt (gốc: {r0}).', 'Trying {n} changes: {r} recognised (original: {r0}).'],
+  whatif_changed: ['Đang thử {n} thay đổi: {r} thôn đạt (gốc: {r0}).', 'Trying {n} changes: {r} recognized (original: {r0}).'],
   whatif_none: ['Chưa thay đổi gì.', 'Nothing changed yet.'],
 
   compare_title: ['So sánh hai kỳ', 'Compare two snapshots'],
@@ -178,7 +178,7 @@ const STRINGS = {
   compare_clear: ['Bỏ so sánh', 'Stop comparing'],
   compare_summary: [
     'Kỳ trước: {a} thôn đạt. Kỳ này: {b} thôn đạt. Mới đạt: {n}. Không còn đạt: {l}.',
-    'Earlier: {a} recognised. Now: {b} recognised. Newly recognised: {n}. No longer recognised: {l}.',
+    'Earlier: {a} recognized. Now: {b} recognized. Newly recognized: {n}. No longer recognized: {l}.',
   ],
   col_before: ['Kỳ trước', 'Earlier'],
   col_after: ['Kỳ này', 'Now'],
@@ -234,10 +234,10 @@ const STRINGS = {
   print_place_date: ['……………, ngày {d} tháng {m} năm {y}', '……………, {d}/{m}/{y}'],
   print_signer: ['NGƯỜI LẬP BÁO CÁO', 'PREPARED BY'],
   print_sign_hint: ['(Ký, ghi rõ họ tên)', '(Signature and full name)'],
-  chart_plan_title: ['Thôn đạt chuẩn so với kế hoạch, theo xã', 'Villages recognised against plan, by commune'],
+  chart_plan_title: ['Thôn đạt chuẩn so với kế hoạch, theo xã', 'Villages recognized against plan, by commune'],
   chart_plan_desc: [
     'Thanh xanh: số thôn đạt; thanh xám: số thôn gần đạt; vạch đỏ: kế hoạch của xã.',
-    'Green: villages recognised; grey: nearly; red mark: the commune\'s plan.',
+    'Green: villages recognized; grey: nearly; red mark: the commune\'s plan.',
   ],
   chart_plan_x: ['Số thôn', 'Villages'],
   date_placeholder: ['ngày/tháng/năm', 'dd/mm/yyyy'],
@@ -451,11 +451,11 @@ const STRINGS = {
   ],
   sr_median_days: ['Trung vị (ngày lịch)', 'Median (calendar days)'],
   sr_title_unit_asof: ['{unit} — tính đến ngày {d}', '{unit} — as of {d}'],
-  sr_head_villages: ['thôn đạt chuẩn chuyển đổi số, trên {n} thôn', 'villages recognised, of {n}'],
-  sr_head_villages_plan: ['thôn đạt chuẩn chuyển đổi số (kế hoạch {p}), trên {n} thôn', 'villages recognised (plan {p}), of {n}'],
+  sr_head_villages: ['thôn đạt chuẩn chuyển đổi số, trên {n} thôn', 'villages recognized, of {n}'],
+  sr_head_villages_plan: ['thôn đạt chuẩn chuyển đổi số (kế hoạch {p}), trên {n} thôn', 'villages recognized (plan {p}), of {n}'],
   sr_head_turnaround: ['ngày làm việc: trung vị thời gian giải quyết hồ sơ trước → sau khi thôn ra mắt điểm phục vụ', 'working days: median turnaround before → after the village service point opened'],
   sr_head_median: ['ngày làm việc: trung vị thời gian giải quyết hồ sơ', 'working days: median turnaround'],
-  sr_card_line: ['đạt {r}/{n} thôn, gần đạt {near}', '{r} of {n} recognised, {near} nearly'],
+  sr_card_line: ['đạt {r}/{n} thôn, gần đạt {near}', '{r} of {n} recognized, {near} nearly'],
   sr_card_plan: ['kế hoạch {p}', 'plan {p}'],
   sr_summary_only: [
     'Đây là liên kết tóm tắt (từ mã QR): không có danh sách từng thôn. Xin người gửi liên kết đầy đủ để xem từng thôn.',
@@ -469,7 +469,7 @@ const STRINGS = {
     'Download the one-file version (thonso-offline.html) for computers that cannot reach the site',
   ],
   stage_read: ['Đọc tệp', 'Reading the file'],
-  stage_analyse: ['Nhận diện trang tính và cột', 'Recognising sheets and columns'],
+  stage_analyse: ['Nhận diện trang tính và cột', 'Recognizing sheets and columns'],
   stage_table: ['Đọc giá trị các ô', 'Reading cell values'],
   stage_done: ['Hoàn tất', 'Done'],
 
@@ -507,9 +507,9 @@ const STRINGS = {
     'The file “{file}” holds a village list only, no dossiers, so the dossier turnaround of “{prev}” is no longer shown: Thôn Số analyses one file at a time. “{prev}” is still kept under “Saved work”.',
   ],
   replaced_back: ['Quay lại «{prev}»', 'Back to “{prev}”'],
-  not_saved_unrecognised: [
+  not_saved_unrecognized: [
     'Tệp «{name}» không được lưu vào «Lưu trữ»: không nhận ra danh sách thôn hay hồ sơ nào trong tệp. Xem mục «Dữ liệu» để chỉ cho Thôn Số các cột.',
-    'The file “{name}” was not kept under “Saved work”: no village list or dossiers were recognised in it. See “Data” to show Thôn Số the columns.',
+    'The file “{name}” was not kept under “Saved work”: no village list or dossiers were recognized in it. See “Data” to show Thôn Số the columns.',
   ],
   ws_reused: [
     'Tệp này đã có trong «Lưu trữ» («{name}»): đã mở lại không gian làm việc đó thay vì tạo bản trùng.',

@@ -583,10 +583,10 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
       }
     }
     if (seq !== loadSeq) return null;
-    const recognised = !!(score || ta);
+    const recognized = !!(score || ta);
     const prev: Previous = { id: ws.id, name: ws.manifest?.name ?? state.fileName, villages: !!scorecard.currentReport(), dossiers: !!turnaround.currentReport() };
     const lost = plan.kind === 'new' ? replacedHalf(prev, name, !!score, !!ta) : null;
-    if (plan.kind === 'new' && recognised) {
+    if (plan.kind === 'new' && recognized) {
       // The same file again (same SHA-256) reopens its workspace, settings and all: no duplicate.
       const same = await reuseStored(inspect.sha256, lost);
       if (same || seq !== loadSeq) return null;
@@ -617,7 +617,7 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
       ws.save = 'saved';
       ws.savedAt = r.manifest.updated;
     } else if ((plan.kind === 'new' || (plan.kind === 'remap' && !ws.manifest)) && source.kind === 'bytes') {
-      if (recognised) {
+      if (recognized) {
         const now = nowIso();
         const m = emptyManifest(stem(name), now, [{ name, size: source.bytes.length }]);
         m.files[0].sha256 = inspect.sha256 ?? '';
@@ -626,7 +626,7 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
         save = true;
         replaced = lost && ws.id ? { ...lost, forId: ws.id } : null;
       } else {
-        // Nothing recognised: shown for review, never stored (a fix in the review that recognises something stores it).
+        // Nothing recognized: shown for review, never stored (a fix in the review that recognizes something stores it).
         setWorkspace(null, null, [], null);
         replaced = null;
         notSaved = true;
@@ -642,7 +642,7 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
     const answer: View = score ? 'score' : ta ? 'turnaround' : 'data';
     state.view = plan.kind === 'remap' ? 'data' : plan.kind === 'new' ? answer : (viewFromHash() ?? answer);
     history.replaceState(null, '', `#${state.view}`);
-    finishLoading(seq, (plan.status ?? t('loaded', { name })) + (notSaved ? ` ${t('not_saved_unrecognised', { name })}` : ''), null);
+    finishLoading(seq, (plan.status ?? t('loaded', { name })) + (notSaved ? ` ${t('not_saved_unrecognized', { name })}` : ''), null);
     renderAll();
     if (save) scheduleSave(0);
     return null;

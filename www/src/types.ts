@@ -7,7 +7,7 @@ export type SheetKind = 'villages' | 'dossiers' | 'framework' | 'plan' | 'calend
 export interface ColumnInfo {
   index?: number;
   header: string;
-  /** A canonical column name or an indicator id; null when not recognised. */
+  /** A canonical column name or an indicator id; null when not recognized. */
   canonical: string | null;
   type?: string | null;
   /** True when the user's mapping fix decided this column. */

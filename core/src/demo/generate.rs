@@ -105,7 +105,7 @@ fn add_working(mut z: i64, k: u32) -> i64 {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Intent {
-    Recognised,
+    Recognized,
     /// Exactly this BB indicator fails; everything else is in order.
     OneStep(usize),
     /// Two BB fail, but readiness ≥ 70.
@@ -158,7 +158,7 @@ pub(super) struct Demo {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Status {
-    Recognised,
+    Recognized,
     Near,
     NotYet,
 }
@@ -180,7 +180,7 @@ pub(super) fn score(values: &[Option<f64>; N_IND]) -> (Status, f64, usize) {
         }
     }
     let status = if bb_failed == 0 {
-        Status::Recognised
+        Status::Recognized
     } else if bb_failed == 1 || readiness >= 70.0 {
         Status::Near
     } else {
@@ -214,12 +214,12 @@ fn skeleton(rng: &mut Rng) -> Vec<Village> {
     let mut villages = Vec::new();
     for (ci, c) in COMMUNES.iter().enumerate() {
         for &name in c.villages {
-            let launch = c.recognised.iter().find(|r| r.0 == name).map(|r| day(r.1 .0, r.1 .1, r.1 .2));
+            let launch = c.recognized.iter().find(|r| r.0 == name).map(|r| day(r.1 .0, r.1 .1, r.1 .2));
             let fixed = FIXED_HOUSEHOLDS.iter().find(|f| f.0 == c.name && f.1 == name).map(|f| f.2);
             // Town residential groups are denser than upland hamlets.
             let (lo, hi) = if ci < 3 { (85.0, 230.0) } else { (55.0, 195.0) };
             let households = fixed.unwrap_or_else(|| rng.range(lo, hi).round() as u32);
-            let intent = if launch.is_some() { Intent::Recognised } else { Intent::NotYet };
+            let intent = if launch.is_some() { Intent::Recognized } else { Intent::NotYet };
             villages.push(Village {
                 commune: ci,
                 name,
@@ -267,7 +267,7 @@ fn draw_values(rng: &mut Rng, v: &mut Village, cq3: Option<f64>, blanks_left: &m
     // (pass probability of a TC item, lowest failing value as a share of
     // the threshold, readiness bounds with a margin from the 70 cut-off)
     let (p_pass, floor, min_r, max_r) = match v.intent {
-        Intent::Recognised => (0.85, 0.85, 0.0, 101.0),
+        Intent::Recognized => (0.85, 0.85, 0.0, 101.0),
         Intent::OneStep(_) => (1.0, 0.9, 0.0, 101.0),
         Intent::NearByReadiness => (0.85, 0.8, 71.0, 101.0),
         Intent::NotYet => (0.0, 0.0, 0.0, 68.0),
@@ -291,7 +291,7 @@ fn draw_values(rng: &mut Rng, v: &mut Village, cq3: Option<f64>, blanks_left: &m
             settle(x, threshold)
         };
         let failing_bb = match v.intent {
-            Intent::Recognised => vec![],
+            Intent::Recognized => vec![],
             Intent::OneStep(bb) => vec![bb],
             Intent::NearByReadiness => rng.pick(&[[HT3, CQ2], [HT2, HT3], [HT3, CQ1], [CQ1, CQ2]]).to_vec(),
             Intent::NotYet => {
@@ -388,7 +388,7 @@ fn dossiers(rng: &mut Rng, villages: &[Village]) -> Vec<Dossier> {
                 let n_a = ((after.len() as f64 * hh / 380.0 * rng.range(0.8, 1.2)).round() as usize).max(6);
                 let mut on_b = (n_b as f64 * 0.2).round() as usize;
                 let on_a = (n_a as f64 * 0.88).round() as usize;
-                // CQ3 counts the whole period; keep every recognised village
+                // CQ3 counts the whole period; keep every recognized village
                 // clearly above 50 % online.
                 while (on_b + on_a) * 100 < (n_b + n_a) * 55 && on_b < n_b {
                     on_b += 1;
@@ -518,7 +518,7 @@ fn push_group(rng: &mut Rng, drafts: &mut Vec<Draft>, village: usize, days: &[i6
 }
 
 /// Always surname + middle + given name, so a leak into a share link is
-/// recognisable as personal data at a glance.
+/// recognizable as personal data at a glance.
 fn person(rng: &mut Rng) -> String {
     let surname = SURNAMES[rng.weighted(&SURNAMES.map(|s| s.1))].0;
     if rng.chance(0.55) {

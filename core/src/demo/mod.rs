@@ -3,7 +3,7 @@
 //! units, of which exactly 20 meet the default framework (Phố Lu 4, Sơn Hà 3,
 //! Gia Phú 2, one in each other unit), a plan sheet, the framework as a
 //! criteria sheet, and a dossier sheet whose turnaround falls from 14–20
-//! calendar days to about 2 after each recognised village launches its
+//! calendar days to about 2 after each recognized village launches its
 //! digital service point.
 //!
 //! The sheets are laid out the way officials draw them (title rows, merged

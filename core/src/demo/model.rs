@@ -1,6 +1,6 @@
 //! Static facts of the demo: the default framework as officials tabulate it,
 //! the 14 commune-level units of Bảo Thắng (before the 2025 merger), their
-//! villages, plans and the launch dates of the 20 recognised villages.
+//! villages, plans and the launch dates of the 20 recognized villages.
 
 /// How an indicator is judged; mirrors `framework/default.json`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -103,9 +103,9 @@ pub(super) struct Commune {
     pub name: &'static str,
     pub planned: u32,
     pub villages: &'static [&'static str],
-    /// Recognised villages with their launch date (y, m, d) of the village
+    /// Recognized villages with their launch date (y, m, d) of the village
     /// digital service point.
-    pub recognised: &'static [(&'static str, (i32, u32, u32))],
+    pub recognized: &'static [(&'static str, (i32, u32, u32))],
 }
 
 /// Towns first, then communes, as district reports list them. Village names
@@ -121,7 +121,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Phú Long 2", "Phú Hà 1", "Phú Hà 2", "Phú Xuân", "Phú Hưng", "Phú Thịnh 1", "Phú Thịnh 2",
             "Phú An", "Phú Bình", "Phú Hòa",
         ],
-        recognised: &[
+        recognized: &[
             ("Phú Thành 3", (2024, 1, 10)),
             ("Phú Cường 1", (2024, 1, 23)),
             ("Phú Long 2", (2024, 2, 27)),
@@ -135,7 +135,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3", "Tổ dân phố 4", "Tổ dân phố 5", "Tổ dân phố 6",
             "Tổ dân phố 7", "Tổ dân phố 8", "Tổ dân phố 9", "Tổ dân phố 10", "Tổ dân phố 11", "Tổ dân phố 12",
         ],
-        recognised: &[("Tổ dân phố 5", (2024, 2, 2))],
+        recognized: &[("Tổ dân phố 5", (2024, 2, 2))],
     },
     Commune {
         name: "Nông trường Phong Hải",
@@ -144,13 +144,13 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3", "Tổ dân phố 4", "Tổ dân phố 5", "Tổ dân phố 6",
             "Tổ dân phố 7", "Tổ dân phố 8", "Tổ dân phố 9", "Tổ dân phố 10",
         ],
-        recognised: &[("Tổ dân phố 3", (2024, 4, 12))],
+        recognized: &[("Tổ dân phố 3", (2024, 4, 12))],
     },
     Commune {
         name: "Bản Cầm",
         planned: 1,
         villages: &["Bản Cầm", "Cốc Ngù", "Nậm Tang", "Nậm Híp", "Cốc Chứ", "Nậm Rịa", "Nậm Sang", "Tân Long", "Kim Sơn"],
-        recognised: &[("Bản Cầm", (2024, 4, 9))],
+        recognized: &[("Bản Cầm", (2024, 4, 9))],
     },
     Commune {
         name: "Bản Phiệt",
@@ -159,7 +159,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Bản Phiệt", "Nậm Chủ", "Phìn Giàng", "Cốc Phúng", "Làng Chung", "Na Đông", "Khe Khoai", "Làng Mới",
             "Cốc Tủm", "Nậm Mủ", "Tân Phong",
         ],
-        recognised: &[("Na Đông", (2024, 3, 20))],
+        recognized: &[("Na Đông", (2024, 3, 20))],
     },
     Commune {
         name: "Gia Phú",
@@ -168,7 +168,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Cóc 1", "Cóc 2", "Bến Phà", "Phú Hùng", "Gia Thượng", "Phú Xuân", "Giao Bình", "Lâm Sản", "Khe Dền",
             "Sơn Hòa", "Gia Lan", "Phú Lương", "Phú Lâm", "Bến Đá",
         ],
-        recognised: &[("Gia Thượng", (2024, 1, 30)), ("Phú Hùng", (2024, 4, 16))],
+        recognized: &[("Gia Thượng", (2024, 1, 30)), ("Phú Hùng", (2024, 4, 16))],
     },
     Commune {
         name: "Phong Niên",
@@ -177,7 +177,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Cốc Lầy", "Cầu Xi", "Làng Bu", "Lúc Ẩn", "Tổng Kim Chè", "Trà Chẩu", "Làng Chành", "Cốc Trữ",
             "Phong Niên", "Làng Đền", "Khe Cát", "Làng Thác", "Na Lốc",
         ],
-        recognised: &[("Cầu Xi", (2024, 2, 21))],
+        recognized: &[("Cầu Xi", (2024, 2, 21))],
     },
     Commune {
         name: "Phú Nhuận",
@@ -186,7 +186,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Nhuần 1", "Nhuần 2", "Cánh Chín", "Khe Bá", "Làng Ún", "Phú Hợp", "Làng Cũ", "Đồng Tâm", "Tân Lập",
             "Bông 1", "Bông 2", "Khe Quyền",
         ],
-        recognised: &[("Làng Cũ", (2024, 3, 12))],
+        recognized: &[("Làng Cũ", (2024, 3, 12))],
     },
     Commune {
         name: "Sơn Hà",
@@ -195,7 +195,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Tà Hà 1", "Tà Hà 2", "Cốc Sâm 1", "Cốc Sâm 2", "Cốc Sâm 3", "Khe Khoang", "Làng Chưng", "Sơn Hà",
             "Khe Luộc", "Làng Ngòi", "Cốc Ổi", "Sơn Thành", "Khe Cam", "Làng Tiến",
         ],
-        recognised: &[
+        recognized: &[
             ("Tà Hà 1", (2024, 1, 12)),
             ("Cốc Sâm 1", (2024, 1, 26)),
             ("Làng Chưng", (2024, 3, 1)),
@@ -208,7 +208,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Tân Thành", "Hải Hà", "Bản Lọt", "Sơn Hải", "Cốc Càng", "Khe Sang", "Làng Hồng", "Phú Sơn", "Tân Hải",
             "Khe Đền",
         ],
-        recognised: &[("Hải Hà", (2024, 3, 15))],
+        recognized: &[("Hải Hà", (2024, 3, 15))],
     },
     Commune {
         name: "Thái Niên",
@@ -217,13 +217,13 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Làng Lớn", "Bắc Ngầm", "Khe Chom", "Kim Thành", "Làng Cuông", "Múi 1", "Múi 2", "Thái Niên",
             "Làng Mường", "Khe Ngàm", "Đồng Chao", "Cóc Lù", "Làng Dạ",
         ],
-        recognised: &[("Bắc Ngầm", (2024, 2, 6))],
+        recognized: &[("Bắc Ngầm", (2024, 2, 6))],
     },
     Commune {
         name: "Trì Quang",
         planned: 1,
         villages: &["Trì Thượng", "Nhai Thổ", "Cốc Pục", "Quang Kim", "Khe Chát", "Phú Thịnh", "Tân Quang", "Trì Hạ", "Làng Nhớn"],
-        recognised: &[("Nhai Thổ", (2024, 3, 26))],
+        recognized: &[("Nhai Thổ", (2024, 3, 26))],
     },
     Commune {
         name: "Xuân Giao",
@@ -232,7 +232,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Bắc Hà", "Lùng Xa", "Cóc Ma", "Đo Nhì", "Hải Quan", "Khe Lếch", "Giao Ninh", "Xuân Lý", "Làng Bạc",
             "Đồng Sơn", "Cóc Sa", "Tân An", "Giao Tiến",
         ],
-        recognised: &[("Giao Ninh", (2024, 3, 6))],
+        recognized: &[("Giao Ninh", (2024, 3, 6))],
     },
     Commune {
         name: "Xuân Quang",
@@ -241,7 +241,7 @@ pub(super) const COMMUNES: [Commune; 14] = [
             "Cốc Cù", "Khởi Khe", "Tân Lợi", "Làng Bông", "Pịa 1", "Pịa 2", "Khe Mụ", "Na Vai", "Cốc Tre",
             "Xuân Hà", "Làng Chúng", "Làng Hạc",
         ],
-        recognised: &[("Khởi Khe", (2024, 4, 3))],
+        recognized: &[("Khởi Khe", (2024, 4, 3))],
     },
 ];
 

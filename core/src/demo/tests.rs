@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-fn expected_recognised(commune: &str) -> usize {
+fn expected_recognized(commune: &str) -> usize {
     match commune {
         "Phố Lu" => 4,
         "Sơn Hà" => 3,
@@ -66,9 +66,9 @@ fn status_counts_follow_the_story() {
         let e = per.entry(COMMUNES[v.commune].name).or_default();
         e.2 += 1;
         match status {
-            Status::Recognised => {
+            Status::Recognized => {
                 e.0 += 1;
-                assert_eq!(v.intent, Intent::Recognised, "{}", v.name);
+                assert_eq!(v.intent, Intent::Recognized, "{}", v.name);
                 assert!(v.launch.is_some());
             }
             Status::Near => {
@@ -83,13 +83,13 @@ fn status_counts_follow_the_story() {
         }
         // Recognition never rests on readiness, but high values make the
         // story credible.
-        if status == Status::Recognised {
+        if status == Status::Recognized {
             assert!(readiness > 80.0, "{} {readiness}", v.name);
         }
     }
     for c in COMMUNES.iter() {
         assert!((8..=16).contains(&c.villages.len()), "{}", c.name);
-        assert_eq!(per[c.name].0, expected_recognised(c.name), "{}", c.name);
+        assert_eq!(per[c.name].0, expected_recognized(c.name), "{}", c.name);
     }
     let total: usize = per.values().map(|e| e.0).sum();
     assert_eq!(total, 20);
@@ -99,13 +99,13 @@ fn status_counts_follow_the_story() {
     assert!(per["Phố Lu"].0 + per["Sơn Hà"].0 > planned("Phố Lu") + planned("Sơn Hà"));
     assert_eq!(planned("Gia Phú"), 1);
     for (c, (rec, near, n)) in &per {
-        eprintln!("{c}: {n} villages, {rec} recognised, {near} near");
+        eprintln!("{c}: {n} villages, {rec} recognized, {near} near");
     }
     eprintln!("near {near} (one step {one_step}), villages {}", demo.villages.len());
 }
 
 #[test]
-fn online_share_separates_recognised_villages() {
+fn online_share_separates_recognized_villages() {
     let demo = build();
     for (vi, v) in demo.villages.iter().enumerate() {
         let ds: Vec<_> = demo.dossiers.iter().filter(|d| d.village == vi).collect();
@@ -258,7 +258,7 @@ fn workbook_reads_back_and_scores() {
         .map(|(i, ind)| (i, header.iter().position(|h| h.starts_with(&format!("{}.", ind.id))).unwrap() as u32))
         .collect();
 
-    let mut recognised: BTreeMap<String, usize> = BTreeMap::new();
+    let mut recognized: BTreeMap<String, usize> = BTreeMap::new();
     let (mut seen, mut text_cells, mut blanks) = (0, 0, 0);
     let mut r = header_row + 1;
     loop {
@@ -300,8 +300,8 @@ fn workbook_reads_back_and_scores() {
         let (on, n) = online[&(commune.clone(), village.clone())];
         values[CQ3] = Some(on as f64 * 100.0 / n as f64);
         let (status, _, _) = score(&values);
-        if status == Status::Recognised {
-            *recognised.entry(commune.clone()).or_default() += 1;
+        if status == Status::Recognized {
+            *recognized.entry(commune.clone()).or_default() += 1;
             assert!(serial_day(villages.get_value((r, 3))).is_some(), "{village} has no launch date");
         }
         seen += 1;
@@ -310,7 +310,7 @@ fn workbook_reads_back_and_scores() {
     assert_eq!(seen, build().villages.len());
     assert!(text_cells >= 5 && blanks >= 3, "text {text_cells} blanks {blanks}");
     for c in COMMUNES.iter() {
-        assert_eq!(recognised.get(c.name).copied().unwrap_or(0), expected_recognised(c.name), "{}", c.name);
+        assert_eq!(recognized.get(c.name).copied().unwrap_or(0), expected_recognized(c.name), "{}", c.name);
     }
 
     let plan = wb.worksheet_range(SHEET_PLAN).unwrap();

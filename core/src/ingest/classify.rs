@@ -95,7 +95,7 @@ pub fn classify(sheet: &Sheet, _fw: &Framework) -> (Kind, String, String) {
             "Has a date column and a day-kind column (off/make-up): a working calendar.".into(),
         );
     }
-    // The recognised columns by the file's own header and what they were
+    // The recognized columns by the file's own header and what they were
     // taken for in words, never by canonical ids («district», «received_at»).
     let (mut vi, mut en) = (Vec::new(), Vec::new());
     for c in sheet.columns.iter().filter(|c| !c.header.is_empty()) {
@@ -121,7 +121,7 @@ pub fn classify(sheet: &Sheet, _fw: &Framework) -> (Kind, String, String) {
             if vi.is_empty() { "không có".to_string() } else { vi.join("; ") }
         ),
         format!(
-            "Matches no kind (recognised columns: {}). A villages sheet needs \"Thôn\" and indicator columns; a dossier sheet needs \"Ngày tiếp nhận\".",
+            "Matches no kind (recognized columns: {}). A villages sheet needs \"Thôn\" and indicator columns; a dossier sheet needs \"Ngày tiếp nhận\".",
             if en.is_empty() { "none".to_string() } else { en.join("; ") }
         ),
     )

@@ -65,7 +65,7 @@ pub enum Canon {
     Date,
     DayKind,
     Note,
-    // Row numbers ("STT"), recognised but never used as data.
+    // Row numbers ("STT"), recognized but never used as data.
     RowNumber,
 }
 

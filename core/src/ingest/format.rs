@@ -42,7 +42,7 @@ const fn foreign(vi: &'static str, en: &'static str) -> Foreign {
     Foreign { vi, en, archive: false }
 }
 
-/// Recognises the files people pick by mistake (a PDF or a scan renamed
+/// Recognizes the files people pick by mistake (a PDF or a scan renamed
 /// .xlsx, a Word document, an archive, a program) by their magic bytes, so
 /// that they are refused by name instead of being read as text.
 fn what_foreign(bytes: &[u8]) -> Option<Foreign> {
@@ -241,7 +241,7 @@ pub fn detect_with(bytes: &[u8], file: &str, limits: &super::grid::Limits) -> Re
     Err(Error::new(
         "unknown_format",
         format!("{nv} không phải Excel (.xlsx, .xls), ODS hay CSV: nội dung là dữ liệu nhị phân Thôn Số không nhận ra. Hãy mở tệp bằng phần mềm đã tạo ra nó và lưu lại dạng .xlsx hoặc .csv."),
-        format!("{ne} is not Excel (.xlsx, .xls), ODS or CSV: its content is binary data Thôn Số does not recognise. Open it in the program that made it and save it as .xlsx or .csv."),
+        format!("{ne} is not Excel (.xlsx, .xls), ODS or CSV: its content is binary data Thôn Số does not recognize. Open it in the program that made it and save it as .xlsx or .csv."),
     ))
 }
 

@@ -406,7 +406,7 @@ pub enum SkipReason {
 }
 
 /// `legacy`: the sheet's TCVN3/VNI encoding, if any; totals labels and
-/// repeated headers are then recognised in their repaired form too.
+/// repeated headers are then recognized in their repaired form too.
 pub fn skip_reason(sheet: &RawSheet, row: usize, header: &Header, legacy: Option<LegacyEncoding>) -> Option<SkipReason> {
     // The first three non-empty cells, without allocating: this runs once
     // per data row, a million times for a large export.
@@ -551,7 +551,7 @@ mod tests {
     }
 
     #[test]
-    fn legacy_totals_labels_are_recognised_after_repair() {
+    fn legacy_totals_labels_are_recognized_after_repair() {
         assert!(is_legacy_totals_label("T\u{e6}ng c\u{e9}ng", LegacyEncoding::Tcvn3));
         assert!(is_legacy_totals_label("T\u{e6}NG C\u{e9}NG", LegacyEncoding::Tcvn3));
         assert!(is_legacy_totals_label("C\u{e9}ng", LegacyEncoding::Tcvn3));

@@ -381,7 +381,7 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Villages that become recognised if exactly one more indicator passes.
+/// Villages that become recognized if exactly one more indicator passes.
 fn one_step(units: &[UnitScore], fw: &Framework) -> Vec<OneStep> {
     let mut out = Vec::new();
     for u in units.iter().filter(|u| u.status != Status::Recognized) {

@@ -41,7 +41,7 @@ fn is_cross_mark(s: &str) -> bool {
 }
 
 /// Reads a yes/no cell, ignoring case, accents and NFC/NFD. Blank and
-/// unrecognised text give `None`; in an x/blank column (see
+/// unrecognized text give `None`; in an x/blank column (see
 /// [`column_is_x_blank`]) the caller reads blank as no.
 pub fn parse_yes_no(s: &str) -> Option<bool> {
     let t = s.trim();
@@ -72,7 +72,7 @@ pub fn parse_yes_no(s: &str) -> Option<bool> {
 }
 
 /// "Có (Zalo)" → yes: the first word decides when punctuation, not more
-/// words, follows it, so "có thể" (maybe) stays unrecognised. A slash does
+/// words, follows it, so "có thể" (maybe) stays unrecognized. A slash does
 /// not count: "Có/Không" is a template's placeholder, not an answer.
 fn leading_word(t: &str) -> Option<bool> {
     let end =

@@ -308,7 +308,7 @@ export function monthlySeriesChart(rows: { month: string; label: string; dossier
   return figure('share-monthly', title, desc, pts.length ? chart : null, table);
 }
 
-/** Recognised and nearly-recognised villages against plan, per commune: the scorecard's first picture. */
+/** Recognized and nearly-recognized villages against plan, per commune: the scorecard's first picture. */
 export function communePlanChart(rows: { commune: string; units: number; recognized: number; near?: number; plan: number | null }[]): HTMLElement {
   const title = t('chart_plan_title');
   const desc = t('chart_plan_desc');

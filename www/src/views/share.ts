@@ -103,7 +103,7 @@ function scoreTotals(p: SharePayload) {
   return { units, communes, recognized, near, count, plan };
 }
 
-/** The two findings the report leads with: villages recognised against plan, and turnaround before → after a service point opened. */
+/** The two findings the report leads with: villages recognized against plan, and turnaround before → after a service point opened. */
 function headlines(p: SharePayload): HTMLElement | null {
   const items: HTMLElement[] = [];
   if (p.score || p.summary) {

@@ -1,4 +1,4 @@
-// The review panel: what the core recognised in each sheet of the file.
+// The review panel: what the core recognized in each sheet of the file.
 import { h, type Child } from '../dom';
 import { t, hasKey, pick, getLang } from '../i18n';
 import { int } from '../format';
@@ -75,7 +75,7 @@ function choiceSelect(
 function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: MappingOverrides, onChange: () => void): HTMLElement | string {
   const all = sheet.columns ?? [];
   if (!all.length) return '—';
-  const recognised = all.filter((c) => c.canonical).length;
+  const recognized = all.filter((c) => c.canonical).length;
   // Doubtful and near mappings first: they are the ones to check.
   const rank = (c: (typeof all)[number]) => (c.confidence === 'doubtful' ? 0 : c.confidence === 'near' ? 1 : 2);
   const cols = [...all].sort((a, b) => rank(a) - rank(b));
@@ -86,7 +86,7 @@ function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: Mappin
     h(
       'summary',
       null,
-      `${recognised}/${all.length} · ${t('mapping_show', { n: all.length })}`,
+      `${recognized}/${all.length} · ${t('mapping_show', { n: all.length })}`,
       doubtful ? h('span', { class: 'badge warn', 'data-testid': 'mapping-doubtful', text: ` ⚠ ${t('mapping_doubtful_count', { n: doubtful })}` }) : null,
     ),
     h(
