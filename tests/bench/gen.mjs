@@ -11,8 +11,9 @@
 // Node, not a Rust example: a native release build of core (polars) costs
 // ~12 CPU-minutes here, most of the 15-minute budget of `make bench` on a
 // fresh clone; this script needs only Node and takes ~30 s. The .xlsx files
-// are written by ./xlsx-writer.mjs the way Excel lays them out (shared
-// strings, a date number format, deflate), not by a peer under test.
+// are written by excelListXlsx (tests/support/workbook.mjs) the way Excel
+// lays them out (shared strings, a date number format, deflate), not by a
+// peer under test.
 // Everything flows from fixed seeds through sfc32, so the bytes are the same
 // on every run. STAMP records GEN_VERSION: when it matches and every file
 // exists, nothing is rewritten.
@@ -20,7 +21,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA, FILES } from './lib.mjs';
-import { writeXlsx } from './xlsx-writer.mjs';
+import { excelListXlsx } from '../support/workbook.mjs';
 
 const GEN_VERSION = 'gen v3 (node, sfc32, own xlsx writer)';
 // --small: 1/1000 of every size, for CI's "does the generator still run" check.
@@ -247,7 +248,7 @@ function writeDossiersXlsx(file, n) {
     const d = next(i);
     rows.push([i + 1, d.id, d.proc, d.commune, d.village, d.channel, { date: atExcel(...d.rec), time: true }, { date: d.due + 25_569 }, d.done ? { date: atExcel(...d.done), time: true } : null]);
   }
-  writeFileSync(file, writeXlsx('Hồ sơ', DOSSIER_HEADERS, rows, [8, 16, 48, 14, 18, 14, 17, 12, 17]));
+  writeFileSync(file, excelListXlsx('Hồ sơ', DOSSIER_HEADERS, rows, [8, 16, 48, 14, 18, 14, 17, 12, 17]));
 }
 
 // -------------------------------------------------------------- villages --
@@ -287,7 +288,7 @@ function villageRows(n, seed) {
 
 function writeVillagesXlsx(file, n, seed) {
   const { names, rows } = villageRows(n, seed);
-  writeFileSync(file, writeXlsx('Thôn', ['Xã', 'Thôn', ...INDICATORS], names.map((nm, i) => [...nm, ...rows[i]])));
+  writeFileSync(file, excelListXlsx('Thôn', ['Xã', 'Thôn', ...INDICATORS], names.map((nm, i) => [...nm, ...rows[i]])));
 }
 
 function writeVillagesCsv(file, n, seed) {

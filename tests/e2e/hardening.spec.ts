@@ -314,7 +314,8 @@ test('the XLSX report writes =, +, -, @ cells as text: no formula element anywhe
   const file = path.join(dir, `hardening-${d.suggestedFilename()}`);
   await d.saveAs(file);
   const bytes = readFileSync(file);
-  const { unzip, readXlsx } = (await import(path.join(ROOT, 'tests/support/xlsx-read.mjs'))) as typeof import('../support/xlsx-read.mjs');
+  const { readXlsx } = (await import(path.join(ROOT, 'tests/support/xlsx-read.mjs'))) as typeof import('../support/xlsx-read.mjs');
+  const { unzip } = (await import(path.join(ROOT, 'tests/support/zip.mjs'))) as typeof import('../support/zip.mjs');
   const parts = unzip(bytes);
   const sheets = [...parts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
   expect(sheets.length).toBeGreaterThanOrEqual(4);

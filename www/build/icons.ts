@@ -1,7 +1,8 @@
 // The app's PNG icons, drawn at build time (no image files in the repo, no
 // downloads): a house — the village — whose windows are pixels — the
-// "số" (digital) — on the app's teal. A tiny PNG encoder (zlib from Node).
-import { deflateSync } from 'node:zlib';
+// "số" (digital) — on the app's teal. A tiny PNG encoder (deflate and CRC-32
+// from Node's zlib, as in tests/support/zip.mjs).
+import { crc32, deflateSync } from 'node:zlib';
 
 const TEAL: RGB = [0x13, 0x5e, 0x77];
 const WHITE: RGB = [0xff, 0xff, 0xff];
@@ -53,22 +54,6 @@ function shapes(maskable: boolean): Shape[] {
     R(0.33, 0.68, 0.47, 0.79, TEAL),
     R(0.53, 0.68, 0.67, 0.79, TEAL),
   ];
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(buf: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {
