@@ -98,7 +98,7 @@ fn what_foreign(bytes: &[u8]) -> Option<Foreign> {
     if starts(CFB) {
         // The stream names first: the workbook stream is copied only for
         // an OLE file that names a Word or PowerPoint stream.
-        let no_workbook = || super::cfb_check::workbook_stream(bytes).is_none();
+        let no_workbook = || super::guards::cfb_check::workbook_stream(bytes).is_none();
         if memfind(bytes, &utf16le("WordDocument")) && no_workbook() {
             return Some(foreign("một văn bản Word đời cũ (.doc)", "an old Word document (.doc)"));
         }
@@ -172,7 +172,7 @@ pub fn detect_with(bytes: &[u8], file: &str, limits: &super::grid::Limits) -> Re
         }
         if has(b"xl/workbook.bin") {
             // A part calamine would slice out of range (see `xls_guard` on why).
-            if let Some(what) = super::xlsb_guard::hazard(bytes) {
+            if let Some(what) = super::guards::xlsb_guard::hazard(bytes) {
                 return Err(guard_error(".xlsb", &format!("xlsb {what}"), "Excel"));
             }
             return Ok(Format::Xlsb);
@@ -196,12 +196,12 @@ pub fn detect_with(bytes: &[u8], file: &str, limits: &super::grid::Limits) -> Re
             return Err(password_error());
         }
         // An .xls with a password to open.
-        if super::cfb_check::xls_encrypted(bytes) {
+        if super::guards::cfb_check::xls_encrypted(bytes) {
             return Err(password_error());
         }
         // A sheet size calamine would reserve before reading a cell.
         let max = limits.max_cells;
-        if let Some((sheet, cells)) = super::cfb_check::xls_largest_claim(bytes).filter(|c| c.1 > max as u64) {
+        if let Some((sheet, cells)) = super::guards::cfb_check::xls_largest_claim(bytes).filter(|c| c.1 > max as u64) {
             return Err(limits.too_large(
                 "too_many_cells",
                 &format!("trang tính khai báo {cells} ô, giới hạn {max}"),
@@ -211,10 +211,10 @@ pub fn detect_with(bytes: &[u8], file: &str, limits: &super::grid::Limits) -> Re
         }
         // A record calamine would slice out of range: in the browser a panic
         // aborts the worker, so the file is refused here instead.
-        match super::cfb_check::workbook_stream(bytes).as_deref().and_then(|s| super::xls_guard::hazard(s, max as u64)) {
-            Some(super::xls_guard::Hazard::Panic(what)) => return Err(guard_error(".xls", &format!("xls {what}"), "Excel 5/95")),
+        match super::guards::cfb_check::workbook_stream(bytes).as_deref().and_then(|s| super::guards::xls_guard::hazard(s, max as u64)) {
+            Some(super::guards::xls_guard::Hazard::Panic(what)) => return Err(guard_error(".xls", &format!("xls {what}"), "Excel 5/95")),
             // calamine would allocate the whole rectangle around a sheet's cells.
-            Some(super::xls_guard::Hazard::Spread(cells)) => {
+            Some(super::guards::xls_guard::Hazard::Spread(cells)) => {
                 return Err(limits.too_large(
                     "too_many_cells",
                     &format!("các ô của một trang tính trải trên {cells} ô, giới hạn {max}"),

@@ -10,14 +10,12 @@ pub mod columns;
 pub mod format;
 pub mod grid;
 pub mod header;
-mod cfb_check;
 mod classify;
 mod encoding;
+mod guards;
 mod pool;
 mod typed;
 mod workbook;
-mod xls_guard;
-mod xlsb_guard;
 mod xlsx_fast;
 
 pub use classify::Kind;

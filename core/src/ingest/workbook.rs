@@ -27,7 +27,7 @@ pub fn read_all(
         check_ods_repeats(bytes, limits)?;
     }
     if format == Format::Xls {
-        super::cfb_check::check(bytes).map_err(|why| open_error(&format!("OLE structure: {why}")))?;
+        super::guards::cfb_check::check(bytes).map_err(|why| open_error(&format!("OLE structure: {why}")))?;
     }
     // calamine may panic on malformed input; a damaged file is the user's
     // problem to fix, so it becomes an ordinary "unreadable" error.

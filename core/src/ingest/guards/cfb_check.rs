@@ -412,7 +412,7 @@ fn stream<'a>(bytes: &'a [u8], names: &[&str]) -> Option<Stream<'a>> {
 
 /// A copy of the workbook stream ("Workbook", or "Book" in BIFF5 files),
 /// read through its bounded sector chain, for the checks in `xls_guard`.
-pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(in crate::ingest) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     let s = stream(bytes, &["Workbook", "Book"])?;
     // As much of the declared length as the chain and the file really hold.
     let mut out = Vec::with_capacity(s.len.min(bytes.len()));
