@@ -16,7 +16,7 @@ PKG := www/pkg
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test dist wasm deps deps-wasm deps-npm deps-chromium test-rust test-node test-e2e sizes cli cli-debug bench bench-check clean
+.PHONY: run test dist wasm deps deps-wasm deps-npm deps-chromium test-rust test-node test-e2e sizes cli cli-debug bench bench-check clean types
 
 ## ---- installs (each is a no-op when already satisfied) --------------------
 deps-wasm:
@@ -66,6 +66,11 @@ cli-debug:
 run: dist
 	@echo "Thôn Số: http://localhost:$(PORT)/"
 	cd www && npx vite preview --port $(PORT) --strictPort --host 127.0.0.1
+
+# The page's TypeScript types, generated from the Rust types (ts-rs; see
+# core/src/ts_types.rs). `make test` fails when the committed file drifts.
+types:
+	THONSO_WRITE_TYPES=1 cargo test -p thonso-core --lib ts_types
 
 ## ---- tests ----------------------------------------------------------------
 test-rust:

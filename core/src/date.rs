@@ -11,6 +11,8 @@ use std::fmt;
 /// A civil date: days since 1970-01-01 (proleptic Gregorian).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(type = "string", rename = "IsoDate"))]
 pub struct Date(pub i32);
 
 impl Date {

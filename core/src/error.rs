@@ -105,6 +105,7 @@ impl From<polars::error::PolarsError> for Error {
 
 /// A problem with one cell or column that did not stop the file from being used.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Diagnostic {
     /// 1-based row, as Excel numbers it; `None` for whole-column/sheet notes.
     pub row: Option<u32>,

@@ -17,6 +17,8 @@ pub mod stats;
 pub mod store;
 pub mod text;
 pub mod turnaround;
+#[cfg(test)]
+mod ts_types;
 pub mod values;
 
 pub use error::{Error, Result};

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum FrameworkSource {
     Given,
     Sheet,
@@ -314,6 +315,7 @@ pub struct TurnaroundOptions {
     pub launch: Vec<(String, String, Date)>,
     /// The user's status table: status word → class name (`cancelled`,
     /// `withdrawn`, `not_accepted`, `finished`, `paused`, `open`).
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
     #[serde(default)]
     pub statuses: std::collections::BTreeMap<String, String>,
     /// Vietnam Culture Day (24/11, from 2026) as a holiday: on when absent
@@ -327,6 +329,7 @@ impl TurnaroundOptions {
     /// Whether Vietnam Culture Day counts as a holiday (default: yes).
     pub fn culture_day(&self) -> bool {
         self.culture_day.unwrap_or(true)
+    #[cfg_attr(test, ts(type = "Record<string, StatusClass>"))]
     }
 }
 
@@ -335,6 +338,48 @@ pub fn parse_as_of(s: &str) -> Result<Date> {
         Error::new(
             "bad_date",
             format!("Ngày «{s}» không hợp lệ; hãy viết dạng YYYY-MM-DD, ví dụ 2024-06-30."),
+/// What the page sends with `score`: what-if changes.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ScoreOptions {
+    #[serde(default)]
+    pub overrides: Overrides,
+}
+
+/// What the page sends with exports and share links: the what-if changes
+/// and the turnaround settings on show.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ExportOptions {
+    #[serde(default)]
+    pub overrides: Overrides,
+    #[serde(default)]
+    pub turnaround: TurnaroundOptions,
+}
+
+/// What the page sends when it opens a file: a framework (a workspace's),
+/// the user's column mapping, and the file's SHA-256 when the browser
+/// computed it (WebCrypto), so the core need not hash the bytes again.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct FileOptions {
+    #[serde(default)]
+    pub framework: Option<Framework>,
+    #[serde(default)]
+    #[cfg_attr(test, ts(type = "Record<string, Record<string, string>>"))]
+    pub mapping: ingest::MappingOverrides,
+    /// Hex SHA-256 of the bytes.
+    #[serde(default)]
+    pub sha256: Option<String>,
+}
+
+impl FileOptions {
+    /// The session options these stand for.
+    pub fn into_session(self) -> SessionOptions {
+        SessionOptions { framework: self.framework, open: OpenOptions { mapping: self.mapping, sha256: self.sha256, ..Default::default() } }
+    }
+}
+
             format!("Invalid date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-06-30."),
         )
     })

@@ -23,6 +23,7 @@ pub const COMFORTABLE_LINK_CHARS: usize = 2000;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Provenance {
     pub app: String,
     /// When the link was made (ISO date-time, given by the caller).
@@ -35,6 +36,7 @@ pub struct Provenance {
 /// the usual criteria spends no characters on them.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ShareFramework {
     pub name: String,
     /// Indicators that differ from (or are absent in) the default:
@@ -47,6 +49,7 @@ pub struct ShareFramework {
 /// Units column by column (compresses far better than row objects).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ShareScore {
     pub communes: Vec<String>,
     /// Per commune: planned count, if a plan was given.
@@ -64,6 +67,7 @@ pub struct ShareScore {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ShareTurnaround {
     pub as_of: String,
     pub dossiers: u32,
@@ -87,6 +91,7 @@ pub struct ShareTurnaround {
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SharePayload {
     pub v: u32,
     pub provenance: Provenance,
@@ -108,6 +113,7 @@ pub struct SharePayload {
 /// scan as a QR code from a laptop screen.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ShareSummary {
     pub units: u32,
     pub recognized: u32,

@@ -19,6 +19,7 @@ const CHECKSUM: usize = 32;
 const MAX_MANIFEST: usize = 64 << 20;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StoredFile {
     pub name: String,
     pub sha256: String,
@@ -26,6 +27,7 @@ pub struct StoredFile {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Snapshot {
     /// e.g. "Q1 2024".
     pub name: String,
@@ -34,6 +36,7 @@ pub struct Snapshot {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Workspace {
     pub name: String,
     /// ISO date-times given by the host (the core reads no clock).
@@ -57,11 +60,13 @@ pub struct Workspace {
     pub launch_dates: Vec<(String, String, crate::date::Date)>,
     /// The user's status table: status word → class name (turnaround).
     #[serde(default)]
+    #[cfg_attr(test, ts(type = "Record<string, StatusClass>"))]
     pub statuses: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
     /// The last results the host showed, as it serialised them.
     #[serde(default)]
+    #[cfg_attr(test, ts(type = "unknown"))]
     pub last_results: Option<Value>,
 }
 

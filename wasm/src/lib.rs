@@ -103,17 +103,6 @@ impl core::ingest::Progress for JsProgress {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct OpenOptions {
-    #[serde(default)]
-    framework: Option<core::framework::Framework>,
-    #[serde(default)]
-    mapping: core::ingest::MappingOverrides,
-    /// Hex SHA-256 of `bytes` from `crypto.subtle.digest`, to skip hashing in wasm.
-    #[serde(default)]
-    sha256: Option<String>,
-}
-
 /// `score_summary`'s answer: the report without the framework and the
 /// per-village rows, serialised straight from the report it borrows.
 #[derive(Serialize)]
@@ -125,12 +114,6 @@ struct SummaryOut<'a> {
     absent: &'a [String],
 }
 
-#[derive(Deserialize, Default)]
-struct ScoreOptions {
-    #[serde(default)]
-    overrides: core::scoring::Overrides,
-}
-
 #[wasm_bindgen]
 pub struct Session {
     inner: core::Session,
@@ -140,12 +123,8 @@ pub struct Session {
 impl Session {
     /// Opens a file: reads, classifies and maps every sheet.
     pub fn open(bytes: Vec<u8>, file_name: &str, on_progress: Option<js_sys::Function>, options: JsValue) -> Result<Session, JsValue> {
-        let o: OpenOptions = from_js(options)?;
-        let opts = core::session::SessionOptions {
-            framework: o.framework,
-            open: core::ingest::OpenOptions { mapping: o.mapping, sha256: o.sha256, ..Default::default() },
-        };
-        core::Session::open(bytes, file_name, opts, &JsProgress(on_progress)).map(|inner| Session { inner }).map_err(|e| to_error(&e))
+        let o: core::session::FileOptions = from_js(options)?;
+        core::Session::open(bytes, file_name, o.into_session(), &JsProgress(on_progress)).map(|inner| Session { inner }).map_err(|e| to_error(&e))
     }
 
     pub fn inspect(&self) -> Result<JsValue, JsValue> {
@@ -158,7 +137,7 @@ impl Session {
 
     /// `undefined` when the file has no villages sheet.
     pub fn score(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        let o: ScoreOptions = from_js(options)?;
+        let o: core::session::ScoreOptions = from_js(options)?;
         match self.inner.score(&o.overrides).map_err(|e| to_error(&e))? {
             Some(r) => to_js(&r),
             None => Ok(JsValue::UNDEFINED),
@@ -169,7 +148,7 @@ impl Session {
     /// crossing the boundary. The page's what-if sliders do not call it yet
     /// (they call `score`); the benchmark measures it.
     pub fn score_summary(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        let o: ScoreOptions = from_js(options)?;
+        let o: core::session::ScoreOptions = from_js(options)?;
         match self.inner.score_summary(&o.overrides).map_err(|e| to_error(&e))? {
             // Country-wide, the commune roll-up and the one-step-away list
             // hold thousands of rows: JSON text, not a value-by-value build.
@@ -189,13 +168,13 @@ impl Session {
 
     /// The XLSX report (summary, villages, communes, turnaround, diagnostics) as bytes.
     pub fn export_xlsx(&self, options: JsValue) -> Result<Vec<u8>, JsValue> {
-        let o: ExportOptions = from_js(options)?;
+        let o: core::session::ExportOptions = from_js(options)?;
         self.inner.report_xlsx(&o.overrides, &o.turnaround).map_err(|e| to_error(&e))
     }
 
     /// `#s=` share link text for the current results (aggregates only).
     pub fn share_link(&self, at: &str, options: JsValue) -> Result<String, JsValue> {
-        let o: ExportOptions = from_js(options)?;
+        let o: core::session::ExportOptions = from_js(options)?;
         let p = self.inner.share_payload(at, &o.overrides, &o.turnaround).map_err(|e| to_error(&e))?;
         p.encode().map_err(|e| to_error(&e))
     }
@@ -203,7 +182,7 @@ impl Session {
     /// The summary link text (headline numbers and commune roll-up, no
     /// villages): short enough for a QR code that scans from a screen.
     pub fn share_link_summary(&self, at: &str, options: JsValue) -> Result<String, JsValue> {
-        let o: ExportOptions = from_js(options)?;
+        let o: core::session::ExportOptions = from_js(options)?;
         let p = self.inner.share_summary_payload(at, &o.overrides, &o.turnaround).map_err(|e| to_error(&e))?;
         p.encode().map_err(|e| to_error(&e))
     }
@@ -215,18 +194,10 @@ impl Session {
 
     /// The village table as CSV, formula injection neutralised.
     pub fn villages_csv(&self, options: JsValue) -> Result<String, JsValue> {
-        let o: ScoreOptions = from_js(options)?;
+        let o: core::session::ScoreOptions = from_js(options)?;
         let r = self.inner.score_required(&o.overrides).map_err(|e| to_error(&e))?;
         Ok(core::export::villages_csv(&r))
     }
-}
-
-#[derive(Deserialize, Default)]
-struct ExportOptions {
-    #[serde(default)]
-    overrides: core::scoring::Overrides,
-    #[serde(default)]
-    turnaround: core::session::TurnaroundOptions,
 }
 
 /// Decodes and validates the text after `#s=`; throws a clear error when the

@@ -32,6 +32,7 @@ export function emptyManifest(name: string, now: string, files: { name: string; 
   return {
     name,
     created: now,
+    statuses: {},
     updated: now,
     files: files.map((f) => ({ name: f.name, sha256: '', size: f.size })),
     current: 0,

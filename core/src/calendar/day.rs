@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// A statutory holiday.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Holiday {
     NewYear,
     LunarNewYear,
@@ -47,6 +48,7 @@ impl Holiday {
 /// Why a day is (not) a working day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum DayKind {
     Working,
     Weekend,
@@ -73,6 +75,7 @@ impl DayKind {
 
 /// One day as the calendar sees it, with a reason in Vietnamese and English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DayInfo {
     pub date: Date,
     pub working: bool,

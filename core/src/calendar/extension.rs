@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 /// One user-listed day with the user's own note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UserDay {
     pub date: Date,
     #[serde(default)]
@@ -25,6 +26,7 @@ pub struct UserDay {
 /// are stacked ([`super::Calendar::with_extension`]), a later one overrides
 /// an earlier one date by date.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CalendarExtension {
     #[serde(default)]
     pub days_off: Vec<UserDay>,

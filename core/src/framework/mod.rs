@@ -16,6 +16,7 @@ pub const FORMAT: &str = "thonso-framework";
 pub const VERSION: u32 = 1;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Framework {
     #[serde(default = "format_name")]
     pub format: String,
@@ -41,6 +42,7 @@ pub struct Framework {
 /// How an indicator earns credit towards readiness.
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Readiness {
     /// Partial credit by how close the value is to the threshold, weighted.
     #[default]
@@ -58,6 +60,7 @@ impl Readiness {
 
 /// A bilingual note on how the criteria were read.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Assumption {
     pub code: String,
     pub message: String,
@@ -72,6 +75,7 @@ fn one() -> u32 {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatusRules {
     /// Recognition also needs at least this many self-selected (TC) passes.
     #[serde(default)]
@@ -98,6 +102,7 @@ impl Default for StatusRules {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Pillar {
     pub id: String,
     pub name: String,
@@ -108,6 +113,7 @@ pub struct Pillar {
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Unit {
     /// Reported on a 0–100 scale whatever the input form.
     Percent,
@@ -116,6 +122,7 @@ pub enum Unit {
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Rule {
     #[serde(rename = ">=")]
     AtLeast,
@@ -127,12 +134,14 @@ pub enum Rule {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Ratio {
     pub numerator: Vec<String>,
     pub denominator: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Indicator {
     pub id: String,
     pub name: String,

@@ -6,6 +6,7 @@ use crate::framework::Framework;
 use crate::text::fold_key;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Villages,

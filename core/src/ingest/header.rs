@@ -112,6 +112,7 @@ fn without_notes(s: &str) -> String {
 /// How sure a header → indicator match is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum MatchConfidence {
     /// The indicator's code as a word («HT1. Tỷ lệ…», «(HT1)»), or its name
     /// or an alias word for word once numbering and notes in brackets are

@@ -64,6 +64,7 @@ pub fn raw_sheets(bytes: &[u8], file_name: &str, reference: bool) -> Result<Vec<
 pub enum Target {
     Canon(Canon),
     Indicator(String),
+#[cfg_attr(test, derive(ts_rs::TS))]
 }
 
 impl Target {
@@ -79,6 +80,7 @@ impl Target {
 pub struct ColumnInfo {
     pub index: usize,
     pub header: String,
+#[cfg_attr(test, derive(ts_rs::TS))]
     pub canonical: Option<String>,
     #[serde(rename = "type")]
     pub col_type: Option<&'static str>,
@@ -107,6 +109,7 @@ pub struct ColumnInfo {
 pub enum Confidence {
     Exact,
     FieldName,
+#[cfg_attr(test, derive(ts_rs::TS))]
     Near,
     User,
     Doubtful,
@@ -130,6 +133,7 @@ pub type MappingOverrides = BTreeMap<String, BTreeMap<String, String>>;
 pub struct RepairedCell {
     /// 1-based; 0 for the sheet name.
     pub row: u32,
+#[cfg_attr(test, derive(ts_rs::TS))]
     /// Column letter; empty for the sheet name.
     pub column: String,
     pub from: String,
@@ -470,14 +474,14 @@ pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap
             },
         });
     }
-    mark_ratio_parts(&mut cols, names, fw);
+    mark_ratio_parts(&mut cols, names, ind);
     cols
 }
 
 /// Columns read as the numerator or denominator of a ratio indicator are
 /// used, not ignored: they say so (the target stays empty, so nothing else
 /// reads them as the indicator itself).
-fn mark_ratio_parts(cols: &mut [ColumnInfo], names: &[String], fw: &Framework) {
+fn mark_ratio_parts(cols: &mut [ColumnInfo], names: &[String], ind: &Indicators) {
     let households = cols.iter().find(|c| c.target == Some(Target::Canon(Canon::Households))).map(|c| c.index);
     let direct: Vec<String> = cols
         .iter()
@@ -517,6 +521,7 @@ fn mark_ratio_parts(cols: &mut [ColumnInfo], names: &[String], fw: &Framework) {
 #[derive(Serialize)]
 pub struct InspectReport {
     pub file: String,
+#[cfg_attr(test, derive(ts_rs::TS))]
     pub format: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text_encoding: Option<&'static str>,
@@ -527,6 +532,7 @@ pub struct InspectReport {
 #[derive(Serialize)]
 pub struct SheetReport {
     pub name: String,
+#[cfg_attr(test, derive(ts_rs::TS))]
     pub rows: usize,
     pub header_row: Option<u32>,
     pub header_rows: usize,

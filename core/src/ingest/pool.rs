@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// One sheet read into a pooled table.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct PooledSheet {
     pub name: String,
@@ -24,6 +25,7 @@ pub struct PooledSheet {
 }
 
 /// A sheet that looks like one of the pooled kind but was not read, and why.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct IgnoredSheet {
     pub name: String,

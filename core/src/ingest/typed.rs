@@ -382,6 +382,7 @@ pub struct DossierTable {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CompletionSource {
     /// «Ngày có kết quả», «Nhận kết quả từ cơ quan giải quyết», NgayKetThucXuLy.

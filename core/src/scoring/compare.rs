@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UnitRef {
     pub commune: String,
     pub village: String,
@@ -18,6 +19,7 @@ pub struct UnitRef {
 pub struct CommuneChange {
     pub commune: String,
     pub recognized_before: usize,
+#[cfg_attr(test, derive(ts_rs::TS))]
     pub recognized_after: usize,
     pub change: i64,
 }
@@ -26,6 +28,7 @@ pub struct CommuneChange {
 pub struct SnapshotDiff {
     pub newly_recognized: Vec<UnitRef>,
     pub lost_recognition: Vec<UnitRef>,
+#[cfg_attr(test, derive(ts_rs::TS))]
     /// Villages only in the later file / only in the earlier one.
     pub added: Vec<UnitRef>,
     pub removed: Vec<UnitRef>,

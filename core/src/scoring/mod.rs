@@ -17,7 +17,7 @@
 
 mod compare;
 
-pub use compare::{compare, SnapshotDiff};
+pub use compare::{compare, CommuneChange, SnapshotDiff, UnitRef};
 
 use crate::error::Result;
 use crate::framework::{Assumption, Framework, Readiness, Rule};
@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Status {
     Recognized,
     Near,
@@ -36,6 +37,7 @@ pub enum Status {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PillarScore {
     pub id: String,
     pub score: f64,
@@ -45,6 +47,7 @@ pub struct PillarScore {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Failed {
     pub indicator: String,
     pub value: f64,
@@ -54,6 +57,7 @@ pub struct Failed {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UnitScore {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub district: Option<String>,
@@ -74,6 +78,7 @@ pub struct UnitScore {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CommuneRollup {
     pub commune: String,
     pub units: usize,
@@ -85,6 +90,7 @@ pub struct CommuneRollup {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct OneStep {
     pub commune: String,
     pub village: String,
@@ -96,6 +102,7 @@ pub struct OneStep {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Summary {
     pub units: usize,
     pub recognized: usize,
@@ -109,6 +116,7 @@ pub struct Summary {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ScoreReport {
     pub framework: Framework,
     pub units: Vec<UnitScore>,
@@ -135,9 +143,11 @@ pub struct ScoreReport {
 
 /// What-if: thresholds and weights to try without editing the framework.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Overrides(pub BTreeMap<String, IndicatorOverride>);
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct IndicatorOverride {
     pub threshold: Option<f64>,
     pub weight: Option<f64>,

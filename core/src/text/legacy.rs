@@ -49,6 +49,7 @@ use serde::{Deserialize, Serialize};
 /// A pre-Unicode Vietnamese 8-bit encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum LegacyEncoding {
     /// TCVN 5712:1993 VN3, the "ABC" fonts `.VnTime`, `.VnArial`, `.VnTimeH`.
     Tcvn3,

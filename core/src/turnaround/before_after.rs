@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 pub struct LaunchDates(pub Vec<(String, String, Date)>);
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Side {
     pub dossiers: u32,
     pub completed: u32,
@@ -24,6 +25,7 @@ pub struct Side {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct BeforeAfter {
     pub unit_kind: String,
     pub commune: String,

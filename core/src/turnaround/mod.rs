@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 pub const DIMENSIONS: &[&str] = &["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit", "month"];
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Metrics {
     /// Dossiers in scope: received on or before `as_of`, status not out of scope.
     pub dossiers: u32,
@@ -60,6 +61,7 @@ pub struct Metrics {
 
 /// Out-of-scope dossiers by reason (cli-contract `excluded`).
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Excluded {
     pub cancelled: u32,
     pub withdrawn: u32,
@@ -73,6 +75,7 @@ impl Excluded {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Group {
     pub by: std::collections::BTreeMap<String, Option<String>>,
     #[serde(flatten)]
@@ -80,12 +83,14 @@ pub struct Group {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Bin {
     pub working_days: i32,
     pub count: u32,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TurnaroundWarning {
     pub row: Option<u32>,
     /// The sheet of `row`: a workbook's dossier sheets are pooled.
@@ -96,6 +101,7 @@ pub struct TurnaroundWarning {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TurnaroundReport {
     pub as_of: Date,
     pub calendar: String,

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum StatusClass {
     /// Out of scope: cancelled («Đã hủy»).
     Cancelled,
@@ -58,6 +59,7 @@ impl StatusClass {
 /// Where a status word's class came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum StatusSource {
     /// The user's own table.
     User,
@@ -136,6 +138,7 @@ pub fn user_table(entries: &BTreeMap<String, String>) -> HashMap<String, StatusC
 
 /// One distinct status value of the file, as the review panel lists it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatusRow {
     pub status: String,
     pub class: Option<StatusClass>,

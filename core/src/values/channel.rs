@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Submission channel of an administrative-procedure dossier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Channel {
     Online,
     InPerson,

@@ -132,7 +132,7 @@ export class ScorecardView {
   private renderSummary(): void {
     const r = this.report!;
     const s = r.summary;
-    const plan = s.planned ?? s.plan ?? planTotal(r);
+    const plan = s.planned ?? planTotal(r);
     fill(
       this.summaryEl,
       h('h2', { id: 'sum-h', text: t('summary_title') }),

@@ -258,7 +258,7 @@ export class TurnaroundView {
             'ul',
             null,
             r.warnings.slice(0, 100).map((w) =>
-              h('li', null, w.row != null ? `${t('warn_row')} ${w.row}: ` : '', pick(w.message, w.message_en), w.value ? ` (${w.value})` : ''),
+              h('li', null, w.row != null ? `${t('warn_row')} ${w.row}: ` : '', pick(w.message, w.message_en), w.sheet ? ` (${w.sheet})` : ''),
             ),
           ),
         ),
@@ -295,7 +295,7 @@ export class TurnaroundView {
         card('ta-online', t('ta_online'), o.online_rate, pct(o.online_rate)),
         card('ta-dossiers', t('ta_dossiers'), o.dossiers, int(o.dossiers), h('span', null, `${t('ta_completed')}: `, h('span', { 'data-testid': 'ta-completed', 'data-value': dataValue(o.completed), text: int(o.completed) }))),
         card('ta-open', t('ta_open'), o.open, int(o.open)),
-        card('ta-overdue', t('ta_overdue'), o.overdue_open ?? o.overdue ?? null, int(o.overdue_open ?? o.overdue ?? null)),
+        card('ta-overdue', t('ta_overdue'), o.overdue_open, int(o.overdue_open)),
         o.paused ? card('ta-paused', t('ta_paused'), o.paused, int(o.paused)) : null,
         exTotal && ex
           ? card(
