@@ -27,7 +27,8 @@ pub fn status_vi(s: Status) -> &'static str {
 pub fn csv_cell(s: &str) -> String {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let s = if risky { format!("'{s}") } else { s.to_string() };
-    if s.contains([',', '"', '\n', '\r']) {
+    // `;` too: Excel with a Vietnamese (or any decimal-comma) locale splits on it.
+    if s.contains([',', ';', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
@@ -42,6 +43,35 @@ fn csv_line(cells: &[String]) -> String {
 
 fn num(v: Option<f64>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// One cell of a table the page exports as shown (its columns, filter and
+/// order): a number is written as is, text neutralised, nothing empty.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum CsvValue {
+    Number(f64),
+    Text(String),
+}
+
+/// Rows (the first one the header) as CSV for Excel: UTF-8 with a BOM, CRLF
+/// line ends, every text cell through `csv_cell`.
+pub fn table_csv(rows: &[Vec<Option<CsvValue>>]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                None => String::new(),
+                Some(CsvValue::Number(n)) if n.is_finite() => n.to_string(),
+                Some(CsvValue::Number(_)) => String::new(),
+                Some(CsvValue::Text(t)) => csv_cell(t),
+            })
+            .collect();
+        out += &cells.join(",");
+        out += "\r\n";
+    }
+    out
 }
 
 /// The village table as CSV (UTF-8 with BOM so Excel shows Vietnamese).
@@ -246,5 +276,16 @@ mod tests {
         assert_eq!(csv_cell("-1"), "'-1");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("Tà Hà 1"), "Tà Hà 1");
+    }
+
+    #[test]
+    fn table_csv_writes_numbers_as_numbers_and_neutralises_text() {
+        let t = |s: &str| Some(CsvValue::Text(s.into()));
+        let rows = vec![
+            vec![t("Xã"), t("Thôn"), t("Mức sẵn sàng")],
+            vec![t("Sơn Hà"), t("=1+1"), Some(CsvValue::Number(-0.5))],
+            vec![t("a; b"), None, Some(CsvValue::Number(85.0))],
+        ];
+        assert_eq!(table_csv(&rows), "\u{FEFF}Xã,Thôn,Mức sẵn sàng\r\nSơn Hà,'=1+1,-0.5\r\n\"a; b\",,85\r\n");
     }
 }

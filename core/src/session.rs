@@ -166,6 +166,17 @@ impl Session {
         self.score(overrides)?.ok_or_else(|| ingest::no_sheet_error(Kind::Villages).in_file(&self.workbook.file_name))
     }
 
+    /// This file against an `earlier` one (e.g. Q2 against Q1), each scored
+    /// with its own criteria and no what-if changes, villages matched by
+    /// name key (`scoring::compare`); None when either has no villages.
+    pub fn compare(&self, earlier: &Session) -> Result<Option<scoring::SnapshotDiff>> {
+        let none = Overrides::default();
+        match (earlier.score(&none)?, self.score(&none)?) {
+            (Some(before), Some(after)) => Ok(Some(scoring::compare(&before, &after))),
+            _ => Ok(None),
+        }
+    }
+
     /// CQ3 (share of dossiers submitted online) per village from the
     /// dossier sheet, unless the villages sheet gives it.
     fn with_cq3(&self, units: &UnitTable, fw: &Framework) -> Result<(Option<UnitTable>, Vec<String>)> {

@@ -99,6 +99,22 @@ test('a workspace survives a reload and a browser restart on the same profile', 
   expect(foreignRequests(requests, baseURL!)).toEqual([]);
 });
 
+test('a comparison matches villages as the core does: the same village spelled two ways has not changed', async ({ page }) => {
+  await page.goto('/');
+  await waitLoaded(page);
+  const csv = (rows: string[]) => Buffer.from(`\uFEFF${['STT,Xã,Thôn,HT4,KT1,Tổng số hộ', ...rows].join('\r\n')}\r\n`, 'utf8');
+  await pickFile(page, 'quy-2.csv', csv(['1,Sơn Hà,thôn  Hòa,85,90,120', '2,Sơn Hà,Thôn 2,70,80,95']), 'text/csv');
+  await waitLoaded(page, 'quy-2.csv');
+  await page.getByTestId('tab-score').click();
+  // «Thôn Hoà» and «thôn  Hòa»: case, spacing and tone placement differ; the
+  // core's name key (scoring::compare) makes them one village, unchanged.
+  await page.getByTestId('compare-input').setInputFiles({ name: 'quy-1.csv', mimeType: 'text/csv', buffer: csv(['1,Sơn Hà,Thôn Hoà,85,90,120', '2,Sơn Hà,Thôn 2,70,80,95']) });
+  await expect(page.getByTestId('compare-summary')).toContainText('quy-1');
+  await expect(page.getByTestId('compare-summary')).toContainText('Mới đạt: 0. Không còn đạt: 0.');
+  await expect(page.getByTestId('compare-row')).toHaveCount(0);
+  await expect(page.getByText('Không thôn nào thay đổi kết quả.')).toBeVisible();
+});
+
 test('.thonso export → import gives identical results, in the browser and in the CLI', async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   const urls = recordRequests(context);

@@ -93,6 +93,39 @@ pub fn check_file_size(size: f64, file_name: &str) -> Result<(), JsValue> {
     core::ingest::Limits::default().check_size(size as u64).map_err(|e| to_error(&e.in_file(file_name)))
 }
 
+/// True when `bytes` start as a `.thonso` workspace does (`store::is_workspace`);
+/// the page passes the file's first bytes only.
+#[wasm_bindgen]
+pub fn is_workspace(bytes: &[u8]) -> bool {
+    core::store::is_workspace(bytes)
+}
+
+/// Links longer than this are hard to send by Zalo/SMS (`share::COMFORTABLE_LINK_CHARS`).
+#[wasm_bindgen]
+pub fn comfortable_link_chars() -> usize {
+    core::share::COMFORTABLE_LINK_CHARS
+}
+
+/// The canonical columns with their labels, grouped for the mapping editor.
+#[wasm_bindgen]
+pub fn canon_groups() -> Result<JsValue, JsValue> {
+    to_js_small(&core::ingest::labels::canon_groups())
+}
+
+#[derive(Deserialize, Default)]
+struct CsvTable {
+    #[serde(default)]
+    rows: Vec<Vec<Option<core::export::CsvValue>>>,
+}
+
+/// A table as the page shows it (`{rows}`, the header first) as CSV text,
+/// every text cell neutralised (`export::table_csv`).
+#[wasm_bindgen]
+pub fn table_csv(table: JsValue) -> Result<String, JsValue> {
+    let t: CsvTable = from_js(table)?;
+    Ok(core::export::table_csv(&t.rows))
+}
+
 struct JsProgress(Option<js_sys::Function>);
 
 impl core::ingest::Progress for JsProgress {
@@ -190,6 +223,15 @@ impl Session {
     /// The workspace manifest when the file was a `.thonso`.
     pub fn workspace(&self) -> Result<JsValue, JsValue> {
         to_js_small(&self.inner.workspace)
+    }
+
+    /// This file against the `earlier` one, villages matched by name key
+    /// (`SnapshotDiff`); `undefined` when either has no villages sheet.
+    pub fn compare_with(&self, earlier: &Session) -> Result<JsValue, JsValue> {
+        match self.inner.compare(&earlier.inner).map_err(|e| to_error(&e))? {
+            Some(d) => to_js(&d),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     /// The village table as CSV, formula injection neutralised.

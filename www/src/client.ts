@@ -5,6 +5,8 @@
 import { createWorker } from './worker-factory';
 import type {
   AppError,
+  CanonGroup,
+  CsvCell,
   ExportOptions,
   Framework,
   InspectReport,
@@ -12,6 +14,7 @@ import type {
   OpenOptions,
   SharePayload,
   ScoreOptions,
+  SnapshotDiff,
   ScoreReport,
   Slot,
   TurnaroundOptions,
@@ -200,6 +203,35 @@ export class WorkerClient {
   async shareLinkSummary(slot: Slot, at: string, options?: ExportOptions): Promise<string> {
     await this.ensure(slot);
     return this.send<string>({ type: 'share_link_summary', slot, at, options: plain(options) });
+  }
+
+  /** The main file against the compare slot's (core `compare`); null when either has no villages. */
+  async compare(): Promise<SnapshotDiff | null> {
+    await this.ensure('main');
+    await this.ensure('compare');
+    return this.send<SnapshotDiff | null>({ type: 'compare' });
+  }
+
+  /** True when the bytes are a `.thonso` workspace (the core's check, on the first bytes only). */
+  isWorkspace(bytes: Uint8Array): Promise<boolean> {
+    // The core's check reads the start of the file; 64 bytes hold its signature many times over.
+    const head = bytes.slice(0, 64).buffer;
+    return this.send<boolean>({ type: 'is_workspace', head }, undefined, [head]);
+  }
+
+  /** The canonical columns with their labels, grouped, for the mapping editor. */
+  canonGroups(): Promise<CanonGroup[]> {
+    return this.send<CanonGroup[]>({ type: 'canon_groups' });
+  }
+
+  /** Share links longer than this many characters are hard to send (the core's limit). */
+  linkLimit(): Promise<number> {
+    return this.send<number>({ type: 'link_limit' });
+  }
+
+  /** A table (header row first) as CSV text for Excel, every text cell neutralised by the core. */
+  tableCsv(rows: CsvCell[][]): Promise<string> {
+    return this.send<string>({ type: 'table_csv', rows });
   }
 
   /** Decodes and validates share-link text; rejects with a clear error when it is truncated or tampered. */

@@ -7,7 +7,6 @@ import './style.css';
 import { WorkerClient, type Source } from './client';
 import { h, fill, download, type Child } from './dom';
 import { t, getLang, setLang, onLangChange, pick } from './i18n';
-import { toCsv } from './csv';
 import * as store from './store';
 import { sheetsPanel } from './views/sheets';
 import { ScorecardView } from './views/scorecard';
@@ -19,10 +18,11 @@ import { ShareDialog } from './views/share-dialog';
 import { shareReport } from './views/share';
 import { changedIds, scenarioBanner, scenarioPrompt, scenarioShareNote, scenarioTag } from './views/scenario';
 import { replacedHalf, replacedNotice, type Previous, type Replaced } from './views/replaced';
-import { applyOverrides, emptyManifest, isThonso, pruneFiles, safeFileName, sameBytes, stem } from './workspace';
+import { emptyManifest, pruneFiles, safeFileName, sameBytes, stem } from './workspace';
 import type { Snapshot } from './views/compare';
 import type {
   AppError,
+  CanonGroup,
   Framework,
   InspectReport,
   LaunchDate,
@@ -56,6 +56,8 @@ const state = {
   inspect: null as InspectReport | null,
   source: null as Source | null,
   framework: null as Framework | null,
+  /** The canonical columns' labels, from the core (the mapping editor's choices). */
+  canon: [] as CanonGroup[],
   loading: null as Loading | null,
   error: null as AppError | null,
   status: '',
@@ -98,7 +100,10 @@ const client = new WorkerClient();
 
 const scorecard: ScorecardView = new ScorecardView({
   rescore: (overrides) => guard(() => client.score('main', { overrides })),
-  exportCsv: (header, rows) => download(toCsv(header, rows), `${baseName()}${scenarioTag(scorecard.currentOverrides())}-thon.csv`, 'text/csv;charset=utf-8'),
+  exportCsv: (header, rows) => {
+    const name = `${baseName()}${scenarioTag(scorecard.currentOverrides())}-thon.csv`;
+    void guard(() => client.tableCsv([header, ...rows])).then((text) => text !== null && download(text, name, 'text/csv;charset=utf-8'));
+  },
   chooseCompareFile: (file) => void loadCompare(file),
   clearCompare: () => {
     void client.close('compare');
@@ -348,7 +353,7 @@ function renderPanels(): void {
           applied: state.source?.options?.mapping ?? {},
           indicators: state.framework?.pillars.flatMap((p) => p.indicators) ?? [],
           apply: (mapping: MappingOverrides) => void remap(mapping),
-        })
+        }, state.canon)
       : h('p', { class: 'muted', text: t('busy') }),
   );
   workspaces.render();
@@ -556,7 +561,9 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
       // core's size limit is refused before it is read.
       const bytes = await client.readFile(source.file);
       if (seq !== loadSeq) return null;
-      if (isThonso(bytes)) {
+      const isWorkspace = await client.isWorkspace(bytes);
+      if (seq !== loadSeq) return null;
+      if (isWorkspace) {
         finishLoading(seq, '', null);
         await importThonso(bytes, source.file.name);
         return null;
@@ -572,12 +579,13 @@ async function loadMain(source: Source, name: string, plan: LoadPlan): Promise<A
     const scored = score && Object.keys(overrides).length ? await client.score('main', { overrides }) : null;
     const ta = await client.turnaround('main', taOptions);
     const framework = await client.framework('main').catch(() => null);
+    if (!state.canon.length) state.canon = await client.canonGroups().catch(() => []);
     let compare: Snapshot | null = null;
     if (plan.compare) {
       try {
         await client.open('compare', { kind: 'bytes', name: plan.compare.name, bytes: plan.compare.bytes });
-        const report = await client.score('compare');
-        if (report) compare = { name: plan.compare.name, report };
+        const diff = await client.compare();
+        if (diff) compare = { name: plan.compare.name, diff };
       } catch {
         compare = null; // the comparison is an extra: the workspace still opens
       }
@@ -673,9 +681,9 @@ async function loadCompare(file: File): Promise<void> {
   try {
     const bytes = await client.readFile(file);
     await client.open('compare', { kind: 'bytes', name: file.name, bytes }, onProgress(seq));
-    const report = await client.score('compare');
+    const diff = await client.compare();
     if (seq !== loadSeq) return;
-    if (!report) {
+    if (!diff) {
       finishLoading(seq, '', { message: t('no_villages'), message_en: t('no_villages'), code: 'no_villages', file: file.name });
       return;
     }
@@ -694,7 +702,7 @@ async function loadCompare(file: File): Promise<void> {
       scheduleSave(0);
       renderStorePanel();
     }
-    scorecard.setCompare({ name, report });
+    scorecard.setCompare({ name, diff });
     finishLoading(seq, t('loaded', { name: file.name }), null);
   } catch (e) {
     const err = e as AppError;
@@ -844,8 +852,9 @@ function buildManifest(base: Manifest): Manifest {
     updated: now,
     mapping: state.source?.options?.mapping ?? {},
     // With what-if changes in force the manifest carries the framework they
-    // make, so `thonso score workspace.thonso` gives what the page shows.
-    framework: hasOverrides && fw ? applyOverrides(fw, overrides) : ws.baseFramework,
+    // make (the score report's, changes applied by the core), so
+    // `thonso score workspace.thonso` gives what the page shows.
+    framework: hasOverrides && score ? score.framework : ws.baseFramework,
     calendar: { days_off: ta.calendar?.days_off ?? [], workdays: ta.calendar?.workdays ?? [] },
     statuses: ta.statuses ?? {},
     launch_dates: ta.launch ?? [],
@@ -1109,10 +1118,10 @@ async function compareSnapshot(i: number): Promise<void> {
   const seq = startLoading(snap.name);
   try {
     await client.open('compare', { kind: 'bytes', name: ws.manifest!.files[snap.file].name, bytes: ws.files[snap.file] }, onProgress(seq));
-    const report = await client.score('compare');
+    const diff = await client.compare();
     if (seq !== loadSeq) return;
-    scorecard.setCompare(report ? { name: snap.name, report } : null);
-    ws.compare = report ? i : null;
+    scorecard.setCompare(diff ? { name: snap.name, diff } : null);
+    ws.compare = diff ? i : null;
     finishLoading(seq, t('loaded', { name: snap.name }), null);
     renderStorePanel();
     scheduleSave();
@@ -1144,7 +1153,8 @@ async function openShareDialog(): Promise<void> {
     const options = { overrides: scorecard.currentOverrides(), turnaround: turnaround.options() };
     const text = await client.shareLink('main', at, options);
     const summary = await client.shareLinkSummary('main', at, options);
-    shareDialog.show(text, summary, scenarioShareNote(options.overrides));
+    const comfortable = await client.linkLimit();
+    shareDialog.show(text, summary, scenarioShareNote(options.overrides), comfortable);
   } catch (e) {
     const err = e as AppError;
     shareDialog.showError(pick(err.message, err.message_en));

@@ -3,7 +3,19 @@
 // transferred ArrayBuffer, reports leave as structured clones. Cancelling a
 // long read is worker.terminate() on the page side, so nothing here needs to
 // be interruptible.
-import init, { Session, check_file_size, decode_share, demo_workbook, version, workspace_decode, workspace_encode } from 'thonso-wasm';
+import init, {
+  Session,
+  canon_groups,
+  check_file_size,
+  comfortable_link_chars,
+  decode_share,
+  demo_workbook,
+  is_workspace,
+  table_csv,
+  version,
+  workspace_decode,
+  workspace_encode,
+} from 'thonso-wasm';
 import { demoInput, wasmInput } from './wasm-source';
 import type { AppError, OpenOptions, Slot, WorkerReply, WorkerRequest } from './types';
 
@@ -163,6 +175,17 @@ async function handle(req: WorkerRequest): Promise<{ result: unknown; transfer?:
       // The core's own limit and message, before the page reads the bytes.
       check_file_size(req.size, req.name);
       return { result: null };
+    case 'compare':
+      // The main file against the earlier one, matched and counted by the core.
+      return { result: session('main').compare_with(session('compare')) ?? null };
+    case 'is_workspace':
+      return { result: is_workspace(new Uint8Array(req.head)) };
+    case 'canon_groups':
+      return { result: canon_groups() };
+    case 'link_limit':
+      return { result: comfortable_link_chars() };
+    case 'table_csv':
+      return { result: table_csv({ rows: req.rows }) };
     case 'ws_decode': {
       const out = workspace_decode(new Uint8Array(req.bytes)) as { manifest: unknown; files: Uint8Array[] };
       const files = out.files.map((f) => f.slice().buffer);

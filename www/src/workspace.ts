@@ -1,15 +1,8 @@
 // Small, pure helpers for the page's workspace (the `.thonso` manifest the
-// core encodes): a fresh manifest, what-if changes applied to a framework
-// (so the CLI, which reads the manifest's framework, scores the same way),
-// and file-name handling.
-import type { Framework, Manifest, Overrides } from './types';
-
-/** `.thonso` files start with these bytes (core/src/store.rs, MAGIC). */
-const MAGIC = [0x54, 0x48, 0x4f, 0x4e, 0x53, 0x4f]; // "THONSO"
-
-export function isThonso(bytes: Uint8Array): boolean {
-  return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
-}
+// core encodes): a fresh manifest, dropping unused files, and file-name
+// handling. Whether bytes are a workspace, and what-if changes applied to a
+// framework, are the core's (client.isWorkspace, the score report's framework).
+import type { Manifest } from './types';
 
 /** The same file twice (a snapshot of the file on show) is stored once. */
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -32,7 +25,6 @@ export function emptyManifest(name: string, now: string, files: { name: string; 
   return {
     name,
     created: now,
-    statuses: {},
     updated: now,
     files: files.map((f) => ({ name: f.name, sha256: '', size: f.size })),
     current: 0,
@@ -40,24 +32,10 @@ export function emptyManifest(name: string, now: string, files: { name: string; 
     framework: null,
     calendar: { days_off: [], workdays: [] },
     launch_dates: [],
+    statuses: {},
     snapshots: [],
     last_results: null,
   };
-}
-
-/** The framework with what-if changes applied (the same rule as the core's `apply_overrides`). */
-export function applyOverrides(fw: Framework, overrides: Overrides): Framework {
-  const out = structuredClone(fw);
-  for (const p of out.pillars) {
-    for (const ind of p.indicators) {
-      const o = overrides[ind.id];
-      if (!o) continue;
-      if (typeof o.threshold === 'number' && Number.isFinite(o.threshold)) ind.threshold = o.threshold;
-      if (typeof o.weight === 'number' && Number.isFinite(o.weight) && o.weight >= 0) ind.weight = o.weight;
-      if (typeof o.mandatory === 'boolean') ind.mandatory = o.mandatory;
-    }
-  }
-  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ pub mod columns;
 pub mod format;
 pub mod grid;
 pub mod header;
+pub mod labels;
 mod classify;
 mod encoding;
 mod guards;

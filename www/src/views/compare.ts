@@ -1,22 +1,17 @@
 // Snapshot comparison: the current file against an earlier one (e.g. Q1 vs
-// Q2), village by village, matched on commune + village name.
+// Q2), village by village. The core matches villages (by name key) and
+// counts who gained or lost recognition; this view only shows its diff.
 import { h, nextId, type Child } from '../dom';
 import { t } from '../i18n';
 import { int, DASH } from '../format';
 import { dataTable, type Column } from './table';
-import { signed, statusBadge, unitKey } from './score-common';
-import type { ScoreReport, ScoreUnit } from '../types';
+import { signed, statusBadge } from './score-common';
+import type { ScoreReport, SnapshotDiff, UnitRef } from '../types';
 
 export interface Snapshot {
   name: string;
-  report: ScoreReport;
-}
-
-interface Row {
-  commune: string;
-  village: string;
-  before: ScoreUnit | undefined;
-  after: ScoreUnit;
+  /** The current file against this one, from the core. */
+  diff: SnapshotDiff;
 }
 
 export function comparePanel(now: ScoreReport | null, earlier: Snapshot | null, choose: (f: File) => void, clear: () => void): Child[] {
@@ -46,28 +41,24 @@ export function comparePanel(now: ScoreReport | null, earlier: Snapshot | null, 
   ];
   if (!earlier || !now) return head;
 
-  const before = new Map(earlier.report.units.map((u) => [unitKey(u), u]));
-  const changed: Row[] = [];
-  let gained = 0;
-  let lost = 0;
-  for (const u of now.units) {
-    const b = before.get(unitKey(u));
-    if (b?.status === u.status) continue;
-    if (u.status === 'recognized') gained += 1;
-    if (b?.status === 'recognized') lost += 1;
-    changed.push({ commune: u.commune, village: u.village, before: b, after: u });
-  }
-  const cols: Column<Row>[] = [
+  // Matched, counted and listed by the core (scoring::compare): the same
+  // village spelled two ways is one village.
+  const { diff } = earlier;
+  const change = (r: UnitRef) => (r.readiness_before != null && r.readiness_after != null ? r.readiness_after - r.readiness_before : null);
+  const cols: Column<UnitRef>[] = [
     { key: 'village', label: t('col_village'), value: (r) => r.village },
     { key: 'commune', label: t('col_commune'), value: (r) => r.commune },
-    { key: 'before', label: t('col_before'), value: (r) => r.before?.status ?? null, render: (r) => (r.before ? statusBadge(r.before.status) : DASH) },
-    { key: 'after', label: t('col_after'), value: (r) => r.after.status, render: (r) => statusBadge(r.after.status) },
+    { key: 'before', label: t('col_before'), value: (r) => r.status_before, render: (r) => (r.status_before ? statusBadge(r.status_before) : DASH) },
+    { key: 'after', label: t('col_after'), value: (r) => r.status_after, render: (r) => (r.status_after ? statusBadge(r.status_after) : DASH) },
     {
       key: 'change',
       label: `${t('col_change')} (${t('col_readiness')})`,
       numeric: true,
-      value: (r) => (r.before ? r.after.readiness - r.before.readiness : null),
-      render: (r) => (r.before ? signed(r.after.readiness - r.before.readiness) : DASH),
+      value: change,
+      render: (r) => {
+        const c = change(r);
+        return c === null ? DASH : signed(c);
+      },
     },
   ];
   return [
@@ -76,10 +67,15 @@ export function comparePanel(now: ScoreReport | null, earlier: Snapshot | null, 
       'data-testid': 'compare-summary',
       text:
         `${earlier.name}: ` +
-        t('compare_summary', { a: int(earlier.report.summary.recognized), b: int(now.summary.recognized), n: int(gained), l: int(lost) }),
+        t('compare_summary', {
+          a: int(diff.recognized_before),
+          b: int(diff.recognized_after),
+          n: int(diff.newly_recognized.length),
+          l: int(diff.lost_recognition.length),
+        }),
     }),
-    changed.length
-      ? dataTable({ hideCaption: true, caption: t('compare_title'), columns: cols, rows: changed, pageSize: 50, testid: 'compare', rowTestid: 'compare-row' })
+    diff.changed.length
+      ? dataTable({ hideCaption: true, caption: t('compare_title'), columns: cols, rows: diff.changed, pageSize: 50, testid: 'compare', rowTestid: 'compare-row' })
       : h('p', { text: t('compare_none') }),
   ];
 }

@@ -13,11 +13,11 @@ import { isYesNo, needed, pillarName, showValue, statusBadge, statusLabel, unitK
 import { WhatIfPanel } from './whatif';
 import { comparePanel, type Snapshot } from './compare';
 import { dateField, readDate } from './date-input';
-import type { CommuneRow, Overrides, Pillar, ScoreReport, ScoreUnit } from '../types';
+import type { CommuneRow, CsvCell, Overrides, Pillar, ScoreReport, ScoreUnit } from '../types';
 
 export interface ScorecardActions {
   rescore(overrides: Overrides): Promise<ScoreReport | null>;
-  exportCsv(header: string[], rows: unknown[][]): void;
+  exportCsv(header: string[], rows: CsvCell[][]): void;
   chooseCompareFile(file: File): void;
   clearCompare(): void;
   /** The what-if changes in force changed and the results are on show (the page saves the workspace). */

@@ -6,8 +6,6 @@ import { h, fill, type Child } from '../dom';
 import { t, locale } from '../i18n';
 import { qrSvg } from '../qr';
 
-/** Links longer than this are hard to send by Zalo/SMS (core/src/share.rs, COMFORTABLE_LINK_CHARS). */
-export const COMFORTABLE_LINK_CHARS = 2000;
 /** The QR's box in the dialog, and the least pixels a module that a mid-range phone reads from a laptop screen at arm's length. */
 export const QR_BOX_PX = 400;
 export const QR_MIN_PX_PER_MODULE = 4;
@@ -90,11 +88,15 @@ export class ShareDialog {
     fill(this.body, this.head(), h('p', { class: 'error', role: 'alert', 'data-testid': 'share-error', text: message }), this.closeButton());
   }
 
-  /** `note`: said above the link (e.g. that it carries a what-if scenario). */
-  show(text: string, summaryText: string | null = null, note: Child = null): void {
+  /**
+   * `note`: said above the link (e.g. that it carries a what-if scenario);
+   * `comfortable`: the longest link that is easy to send (the core's
+   * `share::COMFORTABLE_LINK_CHARS`).
+   */
+  show(text: string, summaryText: string | null, note: Child, comfortable: number): void {
     const link = linkFor(text);
     const local = isFileLink(link);
-    const long = link.length > COMFORTABLE_LINK_CHARS;
+    const long = link.length > comfortable;
     const field = h('textarea', {
       id: 'share-link',
       readonly: true,
@@ -126,7 +128,7 @@ export class ShareDialog {
         ? h(
             'div',
             { class: 'warning', role: 'alert', 'data-testid': 'share-too-long' },
-            h('p', { text: t('share_too_long', { max: new Intl.NumberFormat(locale()).format(COMFORTABLE_LINK_CHARS) }) }),
+            h('p', { text: t('share_too_long', { max: new Intl.NumberFormat(locale()).format(comfortable) }) }),
             h('button', { type: 'button', 'data-testid': 'share-export-instead', text: t('share_export_instead'), onclick: () => this.actions.exportThonso() }),
           )
         : null,

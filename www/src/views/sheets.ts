@@ -2,8 +2,7 @@
 import { h, type Child } from '../dom';
 import { t, hasKey, pick, getLang } from '../i18n';
 import { int } from '../format';
-import { CANON_GROUPS, canonLabel } from '../canon';
-import type { Indicator, InspectReport, MappingOverrides, SheetInfo } from '../types';
+import type { CanonGroup, Indicator, InspectReport, MappingOverrides, SheetInfo } from '../types';
 
 export interface MappingEditor {
   /** Mapping fixes in force for this file (from the last read). */
@@ -14,6 +13,24 @@ export interface MappingEditor {
 }
 
 const MAX_WARNINGS_SHOWN = 50;
+
+/** The canonical columns' labels (from the core, `canon_groups`). */
+interface Canon {
+  groups: CanonGroup[];
+  label(name: string): string;
+}
+
+function canonOf(groups: CanonGroup[]): Canon {
+  const labels = new Map(groups.flatMap((g) => g.names.map((n) => [n.name, n] as const)));
+  return {
+    groups,
+    // An unknown name (or before the labels arrive) is shown as it is.
+    label: (name) => {
+      const l = labels.get(name);
+      return l ? `${getLang() === 'vi' ? l.vi : l.en} (${name})` : name;
+    },
+  };
+}
 
 function kindLabel(kind: string): string {
   const key = `kind_${kind}`;
@@ -33,6 +50,7 @@ function choiceSelect(
   editor: MappingEditor,
   pending: MappingOverrides,
   onChange: () => void,
+  canon: Canon,
 ): HTMLSelectElement {
   const sel = h(
     'select',
@@ -51,11 +69,11 @@ function choiceSelect(
       },
     },
     h('option', { value: '', text: t('not_mapped') }),
-    CANON_GROUPS.map((g) =>
+    canon.groups.map((g) =>
       h(
         'optgroup',
         { label: getLang() === 'vi' ? g.vi : g.en },
-        g.names.map(([k]) => h('option', { value: k, text: canonLabel(k) })),
+        g.names.map((n) => h('option', { value: n.name, text: canon.label(n.name) })),
       ),
     ),
     editor.indicators.length
@@ -72,7 +90,7 @@ function choiceSelect(
   return sel;
 }
 
-function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: MappingOverrides, onChange: () => void): HTMLElement | string {
+function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: MappingOverrides, onChange: () => void, canon: Canon): HTMLElement | string {
   const all = sheet.columns ?? [];
   if (!all.length) return '—';
   const recognized = all.filter((c) => c.canonical).length;
@@ -114,8 +132,8 @@ function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: Mappin
             { 'data-testid': 'column-mapping', 'data-confidence': c.confidence ?? '', class: rank(c) < 2 ? 'doubtful' : undefined },
             h('td', null, c.header, rank(c) < 2 ? h('span', { class: 'badge warn', text: ` ⚠ ${t('mapping_doubtful')}` }) : null),
             editor
-              ? h('td', null, choiceSelect(sheet.name, c.header, c.canonical ?? '', editor, pending, onChange), c.overridden ? ' ✎' : '')
-              : h('td', { class: c.canonical ? undefined : 'muted' }, c.canonical ? canonLabel(c.canonical) : t('not_mapped')),
+              ? h('td', null, choiceSelect(sheet.name, c.header, c.canonical ?? '', editor, pending, onChange, canon), c.overridden ? ' ✎' : '')
+              : h('td', { class: c.canonical ? undefined : 'muted' }, c.canonical ? canon.label(c.canonical) : t('not_mapped')),
             h('td', { text: c.type ?? '—' }),
             h('td', { class: 'muted small', 'data-testid': 'mapping-reason', text: pick(c.reason, c.reason_en) }),
           ),
@@ -175,7 +193,8 @@ function repairedCells(sheet: SheetInfo): HTMLElement {
   );
 }
 
-export function sheetsPanel(report: InspectReport, editor: MappingEditor | null = null): HTMLElement {
+export function sheetsPanel(report: InspectReport, editor: MappingEditor | null = null, canonGroups: CanonGroup[] = []): HTMLElement {
+  const canon = canonOf(canonGroups);
   const caption = t('sheets_title');
   // Start from the fixes in force, so a re-read can be refined further.
   const pending: MappingOverrides = structuredClone(editor?.applied ?? {});
@@ -233,7 +252,7 @@ export function sheetsPanel(report: InspectReport, editor: MappingEditor | null 
               ),
               h('td', { class: 'num', 'data-testid': 'sheet-rows', 'data-value': String(s.rows), text: int(s.rows) }),
               h('td', { class: 'num', 'data-testid': 'sheet-header-row', text: s.header_row == null ? '—' : String(s.header_row) }),
-              h('td', null, mapping(s, editor, pending, onChange)),
+              h('td', null, mapping(s, editor, pending, onChange, canon)),
               h(
                 'td',
                 { 'data-testid': 'sheet-encoding' },
