@@ -8,7 +8,7 @@ import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { foreignRequests, mimeFor, openApp, pickFile, recordRequests, seriousViolations, valueOf, waitLoaded, workbooks } from './helpers';
+import { foreignRequests, mimeFor, openApp, openFile, recordRequests, seriousViolations, valueOf, workbooks } from './helpers';
 
 /** Switch the page to English with its own toggle. */
 async function toEnglish(page: Page): Promise<void> {
@@ -33,8 +33,7 @@ test('a dropped village file opens on the scorecard, a dossier file on the dashb
   await openApp(page);
   const wb = await workbooks();
   // Villages only → the scorecard, no extra click.
-  await pickFile(page, 'thon.xlsx', Buffer.from(wb.xlsx([wb.villagesSheet(12)])), mimeFor('x.xlsx'));
-  await waitLoaded(page, 'thon.xlsx');
+  await openFile(page, 'thon.xlsx', Buffer.from(wb.xlsx([wb.villagesSheet(12)])), mimeFor('x.xlsx'));
   await expect(page.getByTestId('tab-score')).toHaveAttribute('aria-selected', 'true');
   expect(await valueOf(page, 'sum-units')).toBe(12);
   const banner = page.getByTestId('read-banner');
@@ -48,8 +47,7 @@ test('a dropped village file opens on the scorecard, a dossier file on the dashb
   // A register whose completion date is the return date: the dashboard, and the banner warns.
   const csv =
     'TT,Mã hồ sơ,Tên TTHC,Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả\n1,A1,Đăng ký khai sinh,03/06/2024,05/06/2024,06/06/2024\n2,A2,Đăng ký khai sinh,04/06/2024,06/06/2024,05/06/2024\n';
-  await pickFile(page, 'so-theo-doi.csv', Buffer.from(csv), 'text/csv');
-  await waitLoaded(page, 'so-theo-doi.csv');
+  await openFile(page, 'so-theo-doi.csv', Buffer.from(csv), 'text/csv');
   await expect(page.getByTestId('tab-turnaround')).toHaveAttribute('aria-selected', 'true');
   expect(await valueOf(page, 'ta-dossiers')).toBe(2);
   await expect(page.getByTestId('read-banner')).toHaveAttribute('data-warn', 'true');
@@ -62,8 +60,7 @@ test('a dropped village file opens on the scorecard, a dossier file on the dashb
   await expect(first.getByTestId('mapping-reason')).toContainText('ngày trả kết quả');
 
   // A file with both: the scorecard, and a visible switch to the dashboard.
-  await pickFile(page, 'ca-hai.ods', Buffer.from(wb.ods([wb.villagesSheet(12), wb.dossiersSheet(60, 3)])), mimeFor('x.ods'));
-  await waitLoaded(page, 'ca-hai.ods');
+  await openFile(page, 'ca-hai.ods', Buffer.from(wb.ods([wb.villagesSheet(12), wb.dossiersSheet(60, 3)])), mimeFor('x.ods'));
   await expect(page.getByTestId('tab-score')).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('read-banner-switch').click();
   await expect(page.getByTestId('tab-turnaround')).toHaveAttribute('aria-selected', 'true');
@@ -106,8 +103,7 @@ test('the QR in the share dialog decodes at its shown size to a link with the sa
   // 2,000 villages: the full link is far too long; the summary still scans.
   await page.keyboard.press('Escape');
   const wb = await workbooks();
-  await pickFile(page, 'tinh.xlsx', Buffer.from(wb.xlsx([wb.villagesSheet(2000)])), mimeFor('x.xlsx'));
-  await waitLoaded(page, 'tinh.xlsx');
+  await openFile(page, 'tinh.xlsx', Buffer.from(wb.xlsx([wb.villagesSheet(2000)])), mimeFor('x.xlsx'));
   const big = await valueOf(page, 'sum-recognized');
   await page.getByTestId('share').click();
   const qr2 = await decodeShownQr(page);
@@ -180,8 +176,7 @@ test('the new views have no serious accessibility violations in either language'
   const urls = recordRequests(context);
   await openApp(page);
   const wb = await workbooks();
-  await pickFile(page, 'thon.xlsx', Buffer.from(wb.xlsx([wb.villagesSheet(12)])), mimeFor('x.xlsx'));
-  await waitLoaded(page, 'thon.xlsx');
+  await openFile(page, 'thon.xlsx', Buffer.from(wb.xlsx([wb.villagesSheet(12)])), mimeFor('x.xlsx'));
   await expect(page.getByTestId('read-banner')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('share').click();

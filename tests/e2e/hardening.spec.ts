@@ -9,20 +9,22 @@
 // by workspace.spec.ts: "a full quota keeps what was saved; a damaged record
 // is reported, never used or overwritten".)
 import { test, expect } from './fixtures';
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import config from './playwright.config';
 import {
   ARTIFACTS,
   ROOT,
+  demoShareText,
   foreignRequests,
+  launchProfile,
   openApp,
-  pickFile,
+  openFile,
+  raiseFirstThreshold,
   recordRequests,
   shot,
   waitLoaded,
@@ -164,18 +166,6 @@ async function tab(page: Page, name: 'score' | 'turnaround' | 'data' | 'store'):
   await expect(page.locator(`#panel-${name}`)).toBeVisible();
 }
 
-async function launchProfile(profile: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    ...config.use!.launchOptions,
-    headless: true,
-    baseURL,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-  });
-}
-
 // ------------------------------------------------------------------ 1. markup in cells
 
 const XSS_IMG = '<img src=x onerror="window.__xss=1">';
@@ -222,8 +212,7 @@ test('markup and script in cells and file names are shown as text in every view,
   await watchCsp(context);
   const wb = await workbooks();
   await openApp(page);
-  await pickFile(page, XSS_FILE, xssWorkbook(wb), XLSX_MIME);
-  await waitLoaded(page, XSS_FILE);
+  await openFile(page, XSS_FILE, xssWorkbook(wb), XLSX_MIME);
   await expect(page.getByTestId('error')).toHaveCount(0);
   await expectInert(page, 'sheets review');
 
@@ -243,11 +232,7 @@ test('markup and script in cells and file names are shown as text in every view,
   await expectInert(page, 'village detail');
 
   // What-if: a threshold moved, so names are redrawn from a new report.
-  await page.getByTestId('whatif').locator('summary').click();
-  const slider = page.locator('[data-testid^="whatif-threshold-"][data-rule=">="]').first();
-  await slider.focus();
-  await page.keyboard.press('End');
-  await expect(page.getByTestId('whatif-status')).not.toHaveText('Chưa thay đổi gì.');
+  await raiseFirstThreshold(page);
   await expect(page.getByTestId('village-name').filter({ hasText: XSS_IMG })).toHaveText(XSS_IMG);
   await expectInert(page, 'what-if');
   await page.getByTestId('whatif-reset').click();
@@ -301,8 +286,7 @@ test('the XLSX report writes =, +, -, @ cells as text: no formula element anywhe
   const dossiers = wb.dossiersSheet(40);
   for (let i = 1; i < dossiers.rows.length; i += 2) dossiers.rows[i][1] = '=HYPERLINK("http://evil","thủ tục")';
   await openApp(page);
-  await pickFile(page, '=2+5.xlsx', wb.xlsx([villages, dossiers]), XLSX_MIME);
-  await waitLoaded(page, '=2+5.xlsx');
+  await openFile(page, '=2+5.xlsx', wb.xlsx([villages, dossiers]), XLSX_MIME);
   await tab(page, 'score');
   await expect(page.getByTestId('village-row')).toHaveCount(names.length);
 
@@ -334,9 +318,7 @@ test('the XLSX report writes =, +, -, @ cells as text: no formula element anywhe
 test('a well-formed, correctly checksummed share link with the wrong schema or out-of-range values is refused', async ({ page, context, baseURL }) => {
   const urls = recordRequests(context);
   const wasm = await wasmInNode();
-  const session = wasm.Session.open(wasm.demo_workbook(), 'thonso-demo.xlsx', null, undefined);
-  const real = session.share_link('2024-07-01T08:00:00Z', undefined);
-  session.free();
+  const real = await demoShareText();
   const payload = wasm.decode_share(real) as Record<string, any>;
 
   // The framing is the core's: the same payload, framed here, decodes to itself.
@@ -556,8 +538,7 @@ test('a crash during a save leaves the previous version or the new one, whole, n
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
     await waitLoaded(page);
-    await pickFile(page, 'ban-a.xlsx', wb.xlsx([wb.villagesSheet(6)]), XLSX_MIME);
-    await waitLoaded(page, 'ban-a.xlsx');
+    await openFile(page, 'ban-a.xlsx', wb.xlsx([wb.villagesSheet(6)]), XLSX_MIME);
     await waitSaved(page);
     let state = await storeState(page);
     expect(state.records).toHaveLength(1);
@@ -658,8 +639,7 @@ test('a malformed .thonso import is refused with a clear message and the saved w
   const urls = recordRequests(context);
   const wb = await workbooks();
   await openApp(page);
-  await pickFile(page, 'da-luu.xlsx', wb.xlsx([wb.villagesSheet(8), wb.dossiersSheet(60)]), XLSX_MIME);
-  await waitLoaded(page, 'da-luu.xlsx');
+  await openFile(page, 'da-luu.xlsx', wb.xlsx([wb.villagesSheet(8), wb.dossiersSheet(60)]), XLSX_MIME);
   await waitSaved(page);
   const download = page.waitForEvent('download');
   await page.getByTestId('export-thonso').click();
@@ -816,8 +796,7 @@ test('a file over the core limit is refused by its size before it is read, in Vi
 
   // The page still works.
   const wb = await workbooks();
-  await pickFile(page, 'nho.xlsx', wb.xlsx([wb.villagesSheet(3)]), XLSX_MIME);
-  await waitLoaded(page, 'nho.xlsx');
+  await openFile(page, 'nho.xlsx', wb.xlsx([wb.villagesSheet(3)]), XLSX_MIME);
   await expect(page.getByTestId('error')).toHaveCount(0);
   expect(crashed).toBe(false);
   expect(pageErrors).toEqual([]);

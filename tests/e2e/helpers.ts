@@ -1,8 +1,10 @@
 // Shared helpers for the end-to-end specs.
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import config from './playwright.config';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -36,6 +38,21 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
 /** Pick a file with the real <input type=file>. */
 export async function pickFile(page: Page, name: string, bytes: Buffer, mimeType = 'application/octet-stream'): Promise<void> {
   await page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer: bytes });
+}
+
+/** Pick a file and wait until it has been read and is the file on show. */
+export async function openFile(page: Page, name: string, bytes: Buffer, mimeType?: string): Promise<void> {
+  await pickFile(page, name, bytes, mimeType);
+  await waitLoaded(page, name);
+}
+
+/** On the scorecard: open the what-if panel, move the first "at least" threshold to its maximum, wait until the page says the criteria changed. */
+export async function raiseFirstThreshold(page: Page): Promise<void> {
+  await page.getByTestId('whatif').locator('summary').click();
+  const slider = page.locator('[data-testid^="whatif-threshold-"][data-rule=">="]').first();
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('whatif-status')).not.toHaveText('Chưa thay đổi gì.');
 }
 
 /** Drop a file with a synthetic drag-and-drop: a DataTransfer built inside the page. */
@@ -202,6 +219,44 @@ export function demoWorkbook(): string {
     if (r.status !== 0) throw new Error(`thonso demo failed: ${r.stderr}`);
   }
   return file;
+}
+
+/**
+ * A browser with its own profile folder (IndexedDB survives closing it), set
+ * up as playwright.config.ts sets up every test's browser. The request
+ * fixture (fixtures.ts) watches it like any other context.
+ */
+export async function launchProfile(profile: string, baseURL: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    ...config.use!.launchOptions,
+    headless: true,
+    baseURL,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
+}
+
+/** The one-file build (www/dist-single/thonso.html) and a page in a new context, not yet opened; `urls` records every request of that context. */
+export async function oneFileBuild(browser: Browser): Promise<{ url: string; context: BrowserContext; page: Page; urls: string[] }> {
+  const file = path.join(ROOT, 'www/dist-single/thonso.html');
+  expect(existsSync(file), 'www/dist-single/thonso.html is missing: run "npm run build" in www/ (it ends with build:single)').toBe(true);
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  const urls = recordRequests(context);
+  const page = await context.newPage();
+  return { url: pathToFileURL(file).href, context, page, urls };
+}
+
+/** The core's share link text (what follows "#s=") for the built-in demo workbook, made in Node. */
+export async function demoShareText(): Promise<string> {
+  const wasm = await wasmInNode();
+  const session = wasm.Session.open(wasm.demo_workbook(), 'thonso-demo.xlsx', null, undefined);
+  try {
+    return session.share_link('2024-07-01T08:00:00Z', undefined);
+  } finally {
+    session.free();
+  }
 }
 
 /** Wait until the auto-save of the workspace on show has committed. */

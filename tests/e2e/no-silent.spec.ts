@@ -6,10 +6,7 @@
 // shows the Kaplan–Meier median and marks months still open.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT, foreignRequests, openApp, pickFile, recordRequests, shot, valueOf, waitLoaded, waitSaved, wasmInNode, workbooks } from './helpers';
+import { foreignRequests, oneFileBuild, openApp, openFile, pickFile, recordRequests, shot, valueOf, waitLoaded, waitSaved, wasmInNode, workbooks } from './helpers';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,8 +26,7 @@ test('a what-if is on every view, in exports, the share dialog and print, and is
   test.setTimeout(180_000);
   const urls = recordRequests(context);
   await openApp(page);
-  await pickFile(page, 'bao-thang.xlsx', await demoBytes(), XLSX_MIME);
-  await waitLoaded(page, 'bao-thang.xlsx');
+  await openFile(page, 'bao-thang.xlsx', await demoBytes(), XLSX_MIME);
   await waitSaved(page);
   await page.getByTestId('tab-score').click();
   expect(await valueOf(page, 'sum-recognized')).toBe(20);
@@ -141,13 +137,11 @@ test('a dossier-only file that replaces a village list says so and offers the pr
   const urls = recordRequests(context);
   const wb = await workbooks();
   await openApp(page);
-  await pickFile(page, 'thon.xlsx', wb.xlsx([wb.villagesSheet(6)]), XLSX_MIME);
-  await waitLoaded(page, 'thon.xlsx');
+  await openFile(page, 'thon.xlsx', wb.xlsx([wb.villagesSheet(6)]), XLSX_MIME);
   await waitSaved(page);
   await expect(page.getByTestId('replaced-notice')).toHaveCount(0);
 
-  await pickFile(page, 'ho-so.xlsx', wb.xlsx([wb.dossiersSheet(50)]), XLSX_MIME);
-  await waitLoaded(page, 'ho-so.xlsx');
+  await openFile(page, 'ho-so.xlsx', wb.xlsx([wb.dossiersSheet(50)]), XLSX_MIME);
   await waitSaved(page);
   const notice = page.getByTestId('replaced-notice');
   await expect(notice).toHaveAttribute('data-lost', 'villages');
@@ -164,8 +158,7 @@ test('a dossier-only file that replaces a village list says so and offers the pr
   // The other way round: villages after dossiers.
   await page.getByTestId('ws-row').filter({ hasText: 'ho-so' }).getByTestId('ws-open').click();
   await waitLoaded(page, 'ho-so.xlsx');
-  await pickFile(page, 'thon-2.xlsx', wb.xlsx([wb.villagesSheet(4)]), XLSX_MIME);
-  await waitLoaded(page, 'thon-2.xlsx');
+  await openFile(page, 'thon-2.xlsx', wb.xlsx([wb.villagesSheet(4)]), XLSX_MIME);
   await expect(notice).toHaveAttribute('data-lost', 'dossiers');
   await page.getByTestId('replaced-dismiss').click();
   await expect(notice).toHaveCount(0);
@@ -177,14 +170,12 @@ test('an unrecognized file is not stored, and the same file opened twice is one 
   const urls = recordRequests(context);
   const wb = await workbooks();
   await openApp(page);
-  await pickFile(page, 'ghi-chu.xlsx', wb.xlsx([{ name: 'Ghi chú', rows: [['Ghi chú'], ['một'], ['hai'], ['ba']] }]), XLSX_MIME);
-  await waitLoaded(page, 'ghi-chu.xlsx');
+  await openFile(page, 'ghi-chu.xlsx', wb.xlsx([{ name: 'Ghi chú', rows: [['Ghi chú'], ['một'], ['hai'], ['ba']] }]), XLSX_MIME);
   await expect(page.getByTestId('status')).toContainText('không được lưu vào «Lưu trữ»');
   expect(await rowCount(page, 'ws-row')).toBe(0);
 
   const villages = wb.xlsx([wb.villagesSheet(5)]);
-  await pickFile(page, 'thon.xlsx', villages, XLSX_MIME);
-  await waitLoaded(page, 'thon.xlsx');
+  await openFile(page, 'thon.xlsx', villages, XLSX_MIME);
   await waitSaved(page);
   expect(await rowCount(page, 'ws-row')).toBe(1);
 
@@ -196,8 +187,7 @@ test('an unrecognized file is not stored, and the same file opened twice is one 
   // ... and after a reload too.
   await page.reload();
   await waitLoaded(page, 'thon.xlsx');
-  await pickFile(page, 'thon.xlsx', villages, XLSX_MIME);
-  await waitLoaded(page, 'thon.xlsx');
+  await openFile(page, 'thon.xlsx', villages, XLSX_MIME);
   await expect(page.getByTestId('status')).toContainText('đã có trong');
   expect(await rowCount(page, 'ws-row')).toBe(1);
   expect(foreignRequests(urls, baseURL!)).toEqual([]);
@@ -208,8 +198,7 @@ test('village search ignores diacritics, case and NFC/NFD', async ({ page, conte
   const wb = await workbooks();
   const names = ['Tổ dân phố 1', 'Tổ dân phố 2', 'Thôn Đồng Tâm', 'Bản Phìn Hồ'.normalize('NFD'), 'Thôn Làng Mới'];
   await openApp(page);
-  await pickFile(page, 'tim.xlsx', wb.xlsx([wb.villagesSheet(names.length, names)]), XLSX_MIME);
-  await waitLoaded(page, 'tim.xlsx');
+  await openFile(page, 'tim.xlsx', wb.xlsx([wb.villagesSheet(names.length, names)]), XLSX_MIME);
   await page.getByTestId('tab-score').click();
   const search = page.getByTestId('filter-search');
   const rows = page.getByTestId('village-row');
@@ -276,12 +265,8 @@ test('the served site offers the one-file version under its real name', async ({
 
 test('from file:// the share dialog says the link only works on this computer and draws no QR', async ({ browser }) => {
   test.setTimeout(90_000);
-  const file = path.join(ROOT, 'www/dist-single/thonso.html');
-  expect(existsSync(file), 'www/dist-single/thonso.html is missing: run "npm run build:single" in www/').toBe(true);
-  const context = await browser.newContext({ locale: 'vi-VN' });
-  const urls = recordRequests(context);
-  const page = await context.newPage();
-  await page.goto(pathToFileURL(file).href);
+  const { url, context, page, urls } = await oneFileBuild(browser);
+  await page.goto(url);
   await waitLoaded(page);
   await page.getByTestId('share').click();
   await expect(page.getByTestId('share-link')).toHaveValue(/^file:.*#s=v1\./);

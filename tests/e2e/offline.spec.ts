@@ -2,22 +2,7 @@
 // the wasm included, so with the network off the app reloads, analyses a
 // file and opens share links; and the one-file build works from file://.
 import { test, expect } from './fixtures';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-  ROOT,
-  foreignRequests,
-  openApp,
-  pickFile,
-  recordRequests,
-  shot,
-  shownSheets,
-  valueOf,
-  waitLoaded,
-  wasmInNode,
-  workbooks,
-} from './helpers';
+import { demoShareText, foreignRequests, oneFileBuild, openApp, openFile, recordRequests, shot, shownSheets, valueOf, waitLoaded, workbooks } from './helpers';
 
 test('after the first visit the app works offline: reload, analyse a file, open a share link', async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
@@ -28,10 +13,7 @@ test('after the first visit the app works offline: reload, analyse a file, open 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const manifest = await page.evaluate(async () => (await fetch('./manifest.webmanifest')).json());
   expect(manifest.icons.length).toBeGreaterThanOrEqual(2);
-  const wasm = await wasmInNode();
-  const session = wasm.Session.open(wasm.demo_workbook(), 'thonso-demo.xlsx', null, undefined);
-  const link = `${baseURL}/#s=${session.share_link('2024-07-01T08:00:00Z', undefined)}`;
-  session.free();
+  const link = `${baseURL}/#s=${await demoShareText()}`;
 
   await context.setOffline(true);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
@@ -40,8 +22,7 @@ test('after the first visit the app works offline: reload, analyse a file, open 
   expect(await valueOf(page, 'sum-recognized')).toBe(20);
 
   const wb = await workbooks();
-  await pickFile(page, 'khong-mang.xlsx', wb.xlsx([wb.villagesSheet(5), wb.dossiersSheet(40)]));
-  await waitLoaded(page, 'khong-mang.xlsx');
+  await openFile(page, 'khong-mang.xlsx', wb.xlsx([wb.villagesSheet(5), wb.dossiersSheet(40)]));
   await expect(page.getByTestId('error')).toHaveCount(0);
   expect(await shownSheets(page)).toEqual([
     { name: 'Danh sách thôn', rows: 5 },
@@ -61,14 +42,10 @@ test('after the first visit the app works offline: reload, analyse a file, open 
 
 test('the one-file build opens from file:// and scores the demo, with nothing fetched', async ({ browser }) => {
   test.setTimeout(90_000);
-  const file = path.join(ROOT, 'www/dist-single/thonso.html');
-  expect(existsSync(file), 'www/dist-single/thonso.html is missing: run "npm run build" in www/').toBe(true);
-  const context = await browser.newContext({ locale: 'vi-VN' });
-  const urls = recordRequests(context);
-  const page = await context.newPage();
+  const { url, context, page, urls } = await oneFileBuild(browser);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(pathToFileURL(file).href);
+  await page.goto(url);
   await waitLoaded(page);
   expect(await valueOf(page, 'sum-recognized')).toBe(20);
   const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
@@ -79,8 +56,7 @@ test('the one-file build opens from file:// and scores the demo, with nothing fe
   expect(csp).not.toMatch(/https?:|'unsafe-eval'/);
 
   const wb = await workbooks();
-  await pickFile(page, 'mot-tep.xlsx', wb.xlsx([wb.villagesSheet(4)]));
-  await waitLoaded(page, 'mot-tep.xlsx');
+  await openFile(page, 'mot-tep.xlsx', wb.xlsx([wb.villagesSheet(4)]));
   expect(await shownSheets(page)).toEqual([{ name: 'Danh sách thôn', rows: 4 }]);
   await shot(page, 'single-file', false);
   // Only the file itself and in-page blob:/data: URLs: no network at all.

@@ -5,16 +5,16 @@ import { test, expect } from './fixtures';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
+  demoShareText,
   demoWorkbook,
   foreignRequests,
   openApp,
+  openFile,
   pageNumbers,
   personalData,
-  pickFile,
   recordRequests,
   seriousViolations,
   shot,
-  waitLoaded,
   wasmInNode,
   workbooks,
 } from './helpers';
@@ -111,10 +111,7 @@ test('a share link opened in a fresh browser shows the same numbers, on a phone,
 
 test('a tampered, truncated or unknown-version link shows a clear message; a too-long link offers the .thonso file', async ({ page, context, baseURL }) => {
   const urls = recordRequests(context);
-  const wasm = await wasmInNode();
-  const session = wasm.Session.open(wasm.demo_workbook(), 'thonso-demo.xlsx', null, undefined);
-  const text = session.share_link('2024-07-01T08:00:00Z', undefined);
-  session.free();
+  const text = await demoShareText();
   const mid = Math.floor(text.length / 2);
   const tampered = text.slice(0, mid) + (text[mid] === 'A' ? 'B' : 'A') + text.slice(mid + 1);
 
@@ -141,8 +138,7 @@ test('a tampered, truncated or unknown-version link shows a clear message; a too
 
   // Results too big for a comfortable link: a warning, and the .thonso export instead.
   const wb = await workbooks();
-  await pickFile(page, 'nhieu-thon.xlsx', wb.xlsx([wb.villagesSheet(800)]));
-  await waitLoaded(page, 'nhieu-thon.xlsx');
+  await openFile(page, 'nhieu-thon.xlsx', wb.xlsx([wb.villagesSheet(800)]));
   await page.getByTestId('share').click();
   await expect(page.getByTestId('share-too-long')).toBeVisible();
   expect(Number(await page.getByTestId('share-length').getAttribute('data-value'))).toBeGreaterThan(2000);

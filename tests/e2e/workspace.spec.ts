@@ -3,17 +3,19 @@
 // file that imports back (and that the CLI reads) with identical results,
 // and a damaged record or a full quota never costs what was saved.
 import { test, expect } from './fixtures';
-import { chromium, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import config from './playwright.config';
 import {
   ARTIFACTS,
   demoWorkbook,
   foreignRequests,
+  launchProfile,
+  openFile,
   pageNumbers,
   pickFile,
+  raiseFirstThreshold,
   recordRequests,
   shot,
   thonso,
@@ -31,27 +33,23 @@ async function addDayOff(page: Page, date: string, note: string): Promise<void> 
   await expect(page.getByTestId('cal-added')).toContainText(note);
 }
 
+/** Start the page, then open the CLI's demo workbook as the user's own file. */
+async function openDemoFile(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitLoaded(page);
+  await openFile(page, 'bao-thang.xlsx', readFileSync(demoWorkbook()), XLSX_MIME);
+}
+
 test('a workspace survives a reload and a browser restart on the same profile', async ({ baseURL }) => {
   test.setTimeout(150_000);
   const profile = mkdtempSync(path.join(tmpdir(), 'thonso-profile-'));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, {
-      ...config.use!.launchOptions,
-      headless: true,
-      baseURL,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1366, height: 768 },
-    });
+  const launch = () => launchProfile(profile, baseURL!);
   const requests: string[] = [];
   try {
     let context = await launch();
     let urls = recordRequests(context);
     let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
-    await waitLoaded(page);
-    await pickFile(page, 'bao-thang.xlsx', readFileSync(demoWorkbook()), XLSX_MIME);
-    await waitLoaded(page, 'bao-thang.xlsx');
+    await openDemoFile(page);
     await waitSaved(page);
     // Settings, to see that more than the file comes back: a day off, and
     // an earlier snapshot to compare with.
@@ -118,17 +116,10 @@ test('a comparison matches villages as the core does: the same village spelled t
 test('.thonso export → import gives identical results, in the browser and in the CLI', async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   const urls = recordRequests(context);
-  await page.goto('/');
-  await waitLoaded(page);
-  await pickFile(page, 'bao-thang.xlsx', readFileSync(demoWorkbook()), XLSX_MIME);
-  await waitLoaded(page, 'bao-thang.xlsx');
+  await openDemoFile(page);
   // A what-if change travels too: the exported framework carries it, so the CLI agrees.
   await page.getByTestId('tab-score').click();
-  await page.getByTestId('whatif').locator('summary').click();
-  const slider = page.locator('[data-testid^="whatif-threshold-"][data-rule=">="]').first();
-  await slider.focus();
-  await page.keyboard.press('End');
-  await expect(page.getByTestId('whatif-status')).not.toHaveText('Chưa thay đổi gì.');
+  await raiseFirstThreshold(page);
   await waitSaved(page);
   const shown = await pageNumbers(page);
   expect(shown.score!.recognized!).toBeLessThanOrEqual(20);
@@ -180,10 +171,7 @@ test('.thonso export → import gives identical results, in the browser and in t
 test('a full quota keeps what was saved; a damaged record is reported, never used or overwritten', async ({ page, context, baseURL }) => {
   test.setTimeout(120_000);
   const urls = recordRequests(context);
-  await page.goto('/');
-  await waitLoaded(page);
-  await pickFile(page, 'bao-thang.xlsx', readFileSync(demoWorkbook()), XLSX_MIME);
-  await waitLoaded(page, 'bao-thang.xlsx');
+  await openDemoFile(page);
   await waitSaved(page);
 
   /** SHA-256 of every stored record, read straight from IndexedDB. */
@@ -267,8 +255,7 @@ test('a full quota keeps what was saved; a damaged record is reported, never use
   await shot(page, 'workspace-damaged');
 
   // New work goes to a new record; the damaged one is never overwritten.
-  await pickFile(page, 'thon-moi.xlsx', readFileSync(demoWorkbook()), XLSX_MIME);
-  await waitLoaded(page, 'thon-moi.xlsx');
+  await openFile(page, 'thon-moi.xlsx', readFileSync(demoWorkbook()), XLSX_MIME);
   await waitSaved(page);
   const after = await stored();
   expect(after).toHaveLength(2);
