@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures';
 import { openApp, openFile, pickFile, raiseFirstThreshold, shot, shownSheets, valueOf, workbooks } from './helpers';
 
-test('cancel stops a long read and the page stays usable', async ({ page }) => {
+test('cancel stops a long read: the previous file stays on show, and what-if and a new file still work', async ({ page }) => {
   test.setTimeout(180_000);
   const wb = await workbooks();
   const big = wb.xlsx([wb.dossiersSheet(250_000, 5)]);

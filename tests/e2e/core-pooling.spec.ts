@@ -14,7 +14,7 @@ function communeSheet(commune: string, ok: number[]): { name: string; rows: (str
   return { name: `Xã ${commune}`, rows };
 }
 
-test('every village sheet of a workbook is scored', async ({ page }) => {
+test('a workbook with one village sheet per commune is scored as one list: every sheet’s villages count', async ({ page }) => {
   const wb = await workbooks();
   await openApp(page);
   const bytes = wb.xlsx([communeSheet('Sơn Hà', [1, 2, 5]), communeSheet('Phố Lu', [3, 4, 6, 7, 8]), communeSheet('Gia Phú', [8])]);

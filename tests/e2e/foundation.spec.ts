@@ -36,7 +36,7 @@ test('a synthetic drag-and-drop reads an .xlsx and lists its sheets with row cou
   await shot(page, 'foundation-drop');
 });
 
-test('an .ods file is read too', async ({ page }) => {
+test('the file picker reads an .ods and lists its sheet with its row count', async ({ page }) => {
   const wb = await workbooks();
   const bytes = wb.ods([wb.villagesSheet(5)]);
   await openApp(page);

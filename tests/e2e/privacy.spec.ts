@@ -26,7 +26,7 @@ test('every request the page and its worker make goes to localhost', async ({ pa
   expect(foreignRequests(all, baseURL!)).toEqual([]);
 });
 
-test('the page declares a strict Content-Security-Policy', async ({ page }) => {
+test('the page’s Content-Security-Policy allows its own origin only: by default, for scripts (plus wasm compilation) and for connections; no http(s) source', async ({ page }) => {
   await page.goto('/');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("default-src 'self'");
