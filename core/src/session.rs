@@ -75,16 +75,17 @@ impl Session {
         let default = Framework::default_vn();
         let given = opts.framework.is_some();
         let mut fw = opts.framework.unwrap_or(default.clone());
-        let mut wb = ingest::open(bytes, file_name, &fw, &opts.open, progress)?;
+        let mut wb = ingest::open(bytes, file_name, &fw.intake(), &opts.open, progress)?;
         let mut source = if given { FrameworkSource::Given } else { FrameworkSource::Default };
         if !given {
             if let Some(sheet) = wb.main_sheet(Kind::Framework) {
                 let (sheet_fw, _diags) = framework_from_rows(sheet, &default).map_err(|e| e.in_file(file_name))?;
                 fw = sheet_fw;
                 source = FrameworkSource::Sheet;
+                let indicators = fw.intake();
                 for s in wb.sheets.iter_mut().filter(|s| s.kind != Kind::Framework) {
                     let ov = ingest::overrides_for(&opts.open.mapping, s).cloned();
-                    s.refresh(&fw, ov.as_ref());
+                    s.refresh(&indicators, ov.as_ref());
                 }
             }
         }
@@ -95,7 +96,7 @@ impl Session {
         // Every sheet of a kind is read (one village sheet per commune is
         // common); the reports say which sheets, and which were left out.
         let dossiers = DossierTable::pooled(&mut wb)?;
-        let units = UnitTable::pooled(&mut wb, &fw)?;
+        let units = UnitTable::pooled(&mut wb, &fw.intake())?;
         let plan = PlanRow::pooled(&mut wb);
         let calendar_ext = match main_of(&wb, Kind::Calendar) {
             Some(name) => wb.sheet_mut(&name).map(|s| {

@@ -86,7 +86,7 @@ pub fn check_csv(data: &[u8]) {
     for limits in [Limits::default(), small] {
         match read_delimited(data.into(), "data", &limits) {
             Ok((raw, _)) => {
-                let sheet = analyse(raw, default_framework(), None);
+                let sheet = analyse(raw, &default_framework().intake(), None);
                 let _ = sheet.name();
             }
             Err(e) => assert_clean(&e),

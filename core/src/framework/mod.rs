@@ -211,6 +211,24 @@ impl Framework {
         self.indicators().map(|(_, i)| i).find(|i| i.id.eq_ignore_ascii_case(id))
     }
 
+    /// What intake needs of the indicators, as plain data: ids, the names
+    /// and aliases that head their columns, how each column is typed, and a
+    /// ratio's numerator and denominator headers.
+    pub fn intake(&self) -> crate::ingest::Indicators {
+        use crate::ingest::columns::ColType;
+        let spec = |i: &Indicator| crate::ingest::IndicatorSpec {
+            id: i.id.clone(),
+            names: std::iter::once(&i.name).chain(&i.aliases).cloned().collect(),
+            col_type: match i.unit {
+                Unit::Percent => ColType::Percent,
+                Unit::YesNo => ColType::YesNo,
+                Unit::Number => ColType::Number,
+            },
+            ratio: i.ratio.as_ref().map(|r| (r.numerator.clone(), r.denominator.clone())),
+        };
+        crate::ingest::Indicators(self.indicators().map(|(_, i)| spec(i)).collect())
+    }
+
     pub fn find_mut(&mut self, id: &str) -> Option<&mut Indicator> {
         self.pillars.iter_mut().flat_map(|p| p.indicators.iter_mut()).find(|i| i.id.eq_ignore_ascii_case(id))
     }

@@ -2,12 +2,11 @@
 
 use super::columns::Canon;
 use super::{Sheet, Target};
-use crate::framework::Framework;
 use crate::text::fold_key;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Kind {
     Villages,
     Dossiers,
@@ -34,13 +33,13 @@ impl Kind {
 /// («Tên chỉ tiêu», «Tiêu chí», «Nội dung») and a separate target column
 /// («Chỉ tiêu cụ thể», «Chỉ tiêu đạt», «Mức đạt», «Yêu cầu», «Kết quả cần
 /// đạt», «Ngưỡng»). The lists live with the criteria-sheet reader
-/// (`framework::criteria_columns`), so a sheet classified as criteria is
+/// (`criteria::criteria_columns`), so a sheet classified as criteria is
 /// always one the reader can read.
 pub fn is_framework_header(names: &[String]) -> bool {
-    crate::framework::criteria_columns(names).is_some()
+    super::criteria::criteria_columns(names).is_some()
 }
 
-pub fn classify(sheet: &Sheet, _fw: &Framework) -> (Kind, String, String) {
+pub fn classify(sheet: &Sheet) -> (Kind, String, String) {
     let Some(h) = &sheet.header else {
         return (
             Kind::Unknown,

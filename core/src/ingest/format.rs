@@ -1,6 +1,8 @@
 //! Format detection from the bytes, never from the file name.
 
 use crate::error::{Error, Result};
+pub use super::grid::utf16_without_bom;
+use super::grid::mostly_utf8;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -254,24 +256,6 @@ pub fn password_error() -> Error {
     )
 }
 
-/// UTF-16 text without a BOM: every other byte is zero (ASCII-heavy text).
-pub fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
-    let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 4 {
-        return None;
-    }
-    let pairs = sample.len() / 2;
-    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    if zero_odd * 10 >= pairs * 7 && zero_even * 10 < pairs {
-        Some(true)
-    } else if zero_even * 10 >= pairs * 7 && zero_odd * 10 < pairs {
-        Some(false)
-    } else {
-        None
-    }
-}
-
 fn utf16le(s: &str) -> Vec<u8> {
     s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()
 }
@@ -318,17 +302,15 @@ fn looks_like_text(bytes: &[u8]) -> bool {
     valid_prefix || mostly_utf8(sample) || sample.iter().filter(|&&b| b >= 0x80).count() * 4 < sample.len()
 }
 
-/// UTF-8 but for a few damaged spots: well-formed non-ASCII characters
-/// outnumber runs of invalid bytes two to one. Legacy 8-bit text (TCVN3,
-/// VNI, Windows code pages) almost never forms a valid multi-byte sequence:
-/// the domain brief in TCVN3 has none in 15 KB.
-pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut good, mut bad) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
-        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        bad += usize::from(!chunk.invalid().is_empty());
-    }
-    good >= 2 * bad.max(1)
+/// A zip entry that inflates past the size the central directory declares
+/// is a bomb that lied about itself.
+pub(super) fn lying_entry(name: &str, declared: u64) -> Error {
+    Error::new(
+        "zip_bomb",
+        format!("Một phần bên trong tệp giải nén ra nhiều hơn kích thước nó khai báo ({declared} byte): tệp bị hỏng, hoặc bị sửa để gây hại. Hãy mở bằng Excel và lưu lại, hoặc xin lại tệp gốc."),
+        format!("A part inside the file unpacks to more than its declared size ({declared} bytes): the file is damaged, or was crafted to do harm. Open it in Excel and save it again, or ask for the original file."),
+    )
+    .with_detail(format!("zip entry {name}"))
 }
 
 /// A workbook refused by a reader guard (`xls_guard`, `xlsb_guard`): one

@@ -6,7 +6,22 @@
 
 use crate::date::Date;
 use crate::error::{Diagnostic, Error, Result};
-use calamine::{Data, ExcelDateTime, Range};
+use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Range};
+use std::sync::Arc;
+
+/// "A", "B", … "AA": how Excel names a 0-based column.
+pub fn column_letter(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
 
 /// One cell, borrowed from its sheet.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,7 +69,67 @@ pub enum Store {
     Range(Range<Data>),
     Text(TextGrid),
     /// An .xlsx sheet read by the streaming reader (`xlsx_fast`).
-    Fast(super::xlsx_fast::FastGrid),
+    Fast(FastGrid),
+}
+
+/// One cell as stored: 16 bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Slot {
+    Empty,
+    /// Index into the workbook's shared-string table.
+    Shared(u32),
+    /// Index into the sheet's own strings (inline strings, formula strings).
+    Own(u32),
+    Number(f64),
+    /// A number under a date or time format: an Excel serial.
+    DateTime(f64),
+    Bool(bool),
+    Error,
+}
+
+/// A sheet read by the streaming .xlsx reader (`xlsx_fast`): a dense
+/// row-major grid of [`Slot`]s. The reader fills it; this module reads it.
+pub struct FastGrid {
+    pub(super) shared: Arc<Vec<String>>,
+    pub(super) own: String,
+    pub(super) own_ends: Vec<u32>,
+    pub(super) cells: Vec<Slot>,
+    pub(super) width: usize,
+    pub(super) height: usize,
+    /// 0-based row and column of the grid's top-left cell in the sheet.
+    pub(super) start: (u32, u32),
+    pub(super) is_1904: bool,
+}
+
+impl FastGrid {
+    pub fn height(&self) -> usize {
+        self.height
+    }
+    pub fn width(&self) -> usize {
+        self.width
+    }
+    pub fn start(&self) -> (u32, u32) {
+        self.start
+    }
+    pub fn cell(&self, row: usize, col: usize) -> Cell<'_> {
+        if row >= self.height || col >= self.width {
+            return Cell::Empty;
+        }
+        match self.cells[row * self.width + col] {
+            Slot::Empty => Cell::Empty,
+            Slot::Shared(i) => self.shared.get(i as usize).map_or(Cell::Empty, |s| Cell::Text(s)),
+            Slot::Own(i) => Cell::Text(self.own_str(i)),
+            Slot::Number(n) => Cell::Number(n),
+            Slot::DateTime(n) => date_cell(&ExcelDateTime::new(n, ExcelDateTimeType::DateTime, self.is_1904)),
+            Slot::Bool(b) => Cell::Bool(b),
+            Slot::Error => Cell::Error,
+        }
+    }
+    fn own_str(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.own_ends[i - 1] as usize };
+        self.own.get(start..self.own_ends[i] as usize).unwrap_or("")
+    }
 }
 
 pub struct RawSheet {
@@ -381,7 +456,7 @@ pub fn decode_text_counted(bytes: &[u8]) -> Decoded {
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         Some((rest, false))
     } else {
-        super::format::utf16_without_bom(bytes).map(|le| (bytes, le))
+        utf16_without_bom(bytes).map(|le| (bytes, le))
     };
     if let Some((rest, le)) = utf16 {
         let mut replaced = rest.len() % 2;
@@ -398,7 +473,7 @@ pub fn decode_text_counted(bytes: &[u8]) -> Decoded {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded { text: s.to_string(), encoding: "utf-8", replaced: 0 },
-        Err(_) if super::format::mostly_utf8(bytes) => {
+        Err(_) if mostly_utf8(bytes) => {
             let (text, replaced) = utf8_lossy(bytes);
             Decoded { text, encoding: "utf-8", replaced }
         }
@@ -410,7 +485,7 @@ pub fn decode_text_counted(bytes: &[u8]) -> Decoded {
 /// without a copy.
 fn decode_owned(bytes: std::borrow::Cow<'_, [u8]>) -> Decoded {
     match bytes {
-        std::borrow::Cow::Owned(v) if !v.starts_with(&[0xFF, 0xFE]) && !v.starts_with(&[0xFE, 0xFF]) && super::format::utf16_without_bom(&v).is_none() => {
+        std::borrow::Cow::Owned(v) if !v.starts_with(&[0xFF, 0xFE]) && !v.starts_with(&[0xFE, 0xFF]) && utf16_without_bom(&v).is_none() => {
             match String::from_utf8(v) {
                 Ok(mut text) if text.starts_with('\u{FEFF}') => {
                     text.drain(..3);
@@ -422,6 +497,37 @@ fn decode_owned(bytes: std::borrow::Cow<'_, [u8]>) -> Decoded {
         }
         bytes => decode_text_counted(&bytes),
     }
+}
+
+/// UTF-16 text without a BOM: every other byte is zero (ASCII-heavy text).
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    if zero_odd * 10 >= pairs * 7 && zero_even * 10 < pairs {
+        Some(true)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 10 < pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// UTF-8 but for a few damaged spots: well-formed non-ASCII characters
+/// outnumber runs of invalid bytes two to one. Legacy 8-bit text (TCVN3,
+/// VNI, Windows code pages) almost never forms a valid multi-byte sequence:
+/// the domain brief in TCVN3 has none in 15 KB.
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 2 * bad.max(1)
 }
 
 /// UTF-8 with one U+FFFD for each run of invalid bytes, and how many.
@@ -448,7 +554,7 @@ fn decode_note(replaced: usize, encoding: &str, first: Option<(u32, usize, &str)
         "{replaced} invalid byte sequence(s) in this {encoding} text were replaced with \"\u{FFFD}\". Check the cells showing it, or open the file in Excel and save it as CSV UTF-8."
     );
     match first {
-        Some((row, col, value)) => Diagnostic::cell(row, &super::column_letter(col), value, vi, en),
+        Some((row, col, value)) => Diagnostic::cell(row, &column_letter(col), value, vi, en),
         None => Diagnostic::note(vi, en),
     }
 }
@@ -677,8 +783,8 @@ impl Splitter<'_> {
 fn cell_too_long_text(limits: &Limits, name: &str, row: u32, col: usize) -> Error {
     Error::new(
         "cell_too_long",
-        format!("Ô {}{row} có hơn {} ký tự; tệp có thể bị hỏng. Hãy kiểm tra ô này.", super::column_letter(col), limits.max_cell_chars),
-        format!("Cell {}{row} has more than {} characters; the file may be damaged. Check this cell.", super::column_letter(col), limits.max_cell_chars),
+        format!("Ô {}{row} có hơn {} ký tự; tệp có thể bị hỏng. Hãy kiểm tra ô này.", column_letter(col), limits.max_cell_chars),
+        format!("Cell {}{row} has more than {} characters; the file may be damaged. Check this cell.", column_letter(col), limits.max_cell_chars),
     )
     .in_sheet(name)
     .at(Some(row), None)

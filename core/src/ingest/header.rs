@@ -3,7 +3,7 @@
 
 use super::columns::best_canon;
 use super::grid::{Cell, RawSheet};
-use crate::framework::Framework;
+use super::Indicators;
 use crate::text::legacy::{self, LegacyEncoding};
 use crate::text::{fold_key, nfc};
 
@@ -51,7 +51,7 @@ fn score(names: &[String], m: &IndicatorMatcher) -> (usize, usize) {
             texts += 1;
         }
         let parts = candidates(n);
-        if m.find(n).is_some() || parts.iter().any(|p| best_canon(p).is_some() || crate::framework::is_criteria_header_cell(p)) {
+        if m.find(n).is_some() || parts.iter().any(|p| best_canon(p).is_some() || super::criteria::is_criteria_header_cell(p)) {
             matched += 1;
         }
     }
@@ -145,7 +145,7 @@ const FILLERS: &[&[&str]] = &[
     &["%"],
 ];
 
-/// A framework's indicator ids and names, normalised once per analysis.
+/// The indicators' ids and names, normalised once per analysis.
 ///
 /// A column is an indicator only when its header carries the code as a word
 /// or *is* the name (or an alias) up to trivia: a name found somewhere
@@ -238,18 +238,18 @@ fn near_words(a: &[&str], b: &[&str]) -> bool {
 }
 
 impl IndicatorMatcher {
-    pub fn new(fw: &Framework) -> IndicatorMatcher {
-        let ids = fw.indicators().map(|(_, i)| (i.id.to_ascii_lowercase(), i.id.clone())).collect();
-        let names = fw
-            .indicators()
-            .flat_map(|(_, i)| std::iter::once(&i.name).chain(i.aliases.iter()).map(move |a| (normalise_header(a), i.id.clone())))
+    pub fn new(ind: &Indicators) -> IndicatorMatcher {
+        let ids = ind.iter().map(|i| (i.id.to_ascii_lowercase(), i.id.clone())).collect();
+        let names = ind
+            .iter()
+            .flat_map(|i| i.names.iter().map(move |a| (normalise_header(a), i.id.clone())))
             .filter(|(f, _)| !f.is_empty())
             .map(|(f, id)| (f.split(' ').map(str::to_string).collect(), id))
             .collect();
-        let ratio_parts = fw
-            .indicators()
-            .filter_map(|(_, i)| i.ratio.as_ref())
-            .flat_map(|r| r.numerator.iter().chain(r.denominator.iter()))
+        let ratio_parts = ind
+            .iter()
+            .filter_map(|i| i.ratio.as_ref())
+            .flat_map(|(numerator, denominator)| numerator.iter().chain(denominator.iter()))
             .map(|a| normalise_header(a))
             .collect();
         IndicatorMatcher { ids, names, ratio_parts }
@@ -364,9 +364,8 @@ fn is_column_number_row(sheet: &RawSheet, row: usize) -> bool {
 
 /// Finds the header. `None` when no row looks like one (the sheet is then
 /// classified `unknown`).
-pub fn detect(sheet: &RawSheet, fw: &Framework) -> Option<Header> {
-    let m = IndicatorMatcher::new(fw);
-    let fw = &m;
+pub fn detect(sheet: &RawSheet, ind: &Indicators) -> Option<Header> {
+    let m = IndicatorMatcher::new(ind);
     let h = sheet.height().min(SEARCH_ROWS);
     let mut best: Option<((usize, usize), Header)> = None;
     for r in 0..h {
@@ -374,7 +373,7 @@ pub fn detect(sheet: &RawSheet, fw: &Framework) -> Option<Header> {
             continue;
         }
         let names = row_names(sheet, r);
-        let s = score(&names, fw);
+        let s = score(&names, &m);
         let single = Header { row: r, rows: 1, names };
         if s.1 >= 2 && best.as_ref().is_none_or(|(b, _)| s > *b) {
             best = Some((s, single.clone()));
@@ -382,9 +381,9 @@ pub fn detect(sheet: &RawSheet, fw: &Framework) -> Option<Header> {
         if r + 1 < sheet.height() && !is_data_like(sheet, r + 1) && !sheet.row_is_empty(r + 1) {
             let below = row_names(sheet, r + 1);
             let joined = join_rows(&single.names, &below);
-            let sj = score(&joined, fw);
+            let sj = score(&joined, &m);
             // A two-row header must explain more columns than either row alone.
-            let sb = score(&below, fw);
+            let sb = score(&below, &m);
             if sj.0 > s.0 && sj.0 > sb.0 && best.as_ref().is_none_or(|(b, _)| sj > *b) {
                 best = Some((sj, Header { row: r + 1, rows: 2, names: joined }));
             }
@@ -590,7 +589,7 @@ mod tests {
     #[test]
     fn indicator_columns_by_code_or_near_exact_name() {
         use MatchConfidence::*;
-        let m = IndicatorMatcher::new(&Framework::default_vn());
+        let m = IndicatorMatcher::new(&crate::framework::Framework::default_vn().intake());
         let hit = |id: &str, c| Some((id.to_string(), c));
         // The code as a word.
         assert_eq!(matched(&m, "HT1. Tỷ lệ hộ có cáp quang"), hit("HT1", Exact));

@@ -7,6 +7,7 @@
 //! file that cannot be used at all is an `Error`.
 
 pub mod columns;
+pub mod criteria;
 pub mod format;
 pub mod grid;
 pub mod header;
@@ -14,6 +15,7 @@ pub mod labels;
 mod classify;
 mod encoding;
 mod guards;
+mod indicators;
 mod pool;
 mod typed;
 mod workbook;
@@ -22,12 +24,12 @@ mod xlsx_fast;
 pub use classify::Kind;
 pub use encoding::overrides_for;
 pub use format::Format;
+pub use indicators::{IndicatorSpec, Indicators};
 pub use pool::{commune_of_sheet_name, IgnoredSheet, PoolPlan, PooledSheet};
-pub use grid::{Cell, Host, Limits, RawSheet, CLI_MAX_MB};
+pub use grid::{column_letter, Cell, Host, Limits, RawSheet, CLI_MAX_MB};
 pub use typed::{CompletionSource, Dict, DossierTable, PlanRow, UnitTable, NOT_ONLINE};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::framework::Framework;
 use crate::text::legacy::LegacyEncoding;
 use columns::{Canon, ColType};
 use header::Header;
@@ -62,10 +64,10 @@ pub fn raw_sheets(bytes: &[u8], file_name: &str, reference: bool) -> Result<Vec<
 /// Where a column goes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Target {
     Canon(Canon),
     Indicator(String),
-#[cfg_attr(test, derive(ts_rs::TS))]
 }
 
 impl Target {
@@ -78,10 +80,10 @@ impl Target {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ColumnInfo {
     pub index: usize,
     pub header: String,
-#[cfg_attr(test, derive(ts_rs::TS))]
     pub canonical: Option<String>,
     #[serde(rename = "type")]
     pub col_type: Option<&'static str>,
@@ -107,10 +109,10 @@ pub struct ColumnInfo {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Confidence {
     Exact,
     FieldName,
-#[cfg_attr(test, derive(ts_rs::TS))]
     Near,
     User,
     Doubtful,
@@ -131,10 +133,10 @@ impl ColumnInfo {
 pub type MappingOverrides = BTreeMap<String, BTreeMap<String, String>>;
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RepairedCell {
     /// 1-based; 0 for the sheet name.
     pub row: u32,
-#[cfg_attr(test, derive(ts_rs::TS))]
     /// Column letter; empty for the sheet name.
     pub column: String,
     pub from: String,
@@ -192,20 +194,6 @@ impl Sheet {
     }
 }
 
-/// "A", "B", … "AA": how Excel names a 0-based column.
-pub fn column_letter(mut c: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
 pub struct Workbook {
     pub file_name: String,
     pub format: Format,
@@ -225,7 +213,7 @@ pub struct OpenOptions {
 }
 
 /// Reads, classifies and maps every sheet of a file.
-pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, fw: &Framework, opts: &OpenOptions, progress: &dyn Progress) -> Result<Workbook> {
+pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, ind: &Indicators, opts: &OpenOptions, progress: &dyn Progress) -> Result<Workbook> {
     let result = (|| -> Result<Workbook> {
         opts.limits.check_size(bytes.len() as u64)?;
         let format = format::detect_with(&bytes, file_name, &opts.limits)?;
@@ -241,7 +229,7 @@ pub fn open(bytes: std::borrow::Cow<'_, [u8]>, file_name: &str, fw: &Framework, 
             sheet.name = name;
             sheet.workbook_legacy = legacy;
             let overrides = overrides_for(&opts.mapping, &sheet).cloned();
-            sheet.refresh(fw, overrides.as_ref());
+            sheet.refresh(ind, overrides.as_ref());
             sheets.push(sheet);
         }
         Ok(Workbook { file_name: file_name.to_string(), format, text_encoding, sheets, sha256 })
@@ -255,9 +243,9 @@ fn known_sha256(h: Option<&str>) -> Option<String> {
 }
 
 /// Header, mapping, kind and data rows of one raw sheet.
-pub fn analyse(raw: RawSheet, fw: &Framework, overrides: Option<&BTreeMap<String, String>>) -> Sheet {
+pub fn analyse(raw: RawSheet, ind: &Indicators, overrides: Option<&BTreeMap<String, String>>) -> Sheet {
     let mut sheet = Sheet::unread(raw);
-    sheet.refresh(fw, overrides);
+    sheet.refresh(ind, overrides);
     sheet
 }
 
@@ -288,7 +276,7 @@ impl Sheet {
 impl Sheet {
     /// (Re)derives header, mapping, rows and kind, e.g. after the framework
     /// changed (a criteria sheet was found) or the user fixed a mapping.
-    pub fn refresh(&mut self, fw: &Framework, overrides: Option<&BTreeMap<String, String>>) {
+    pub fn refresh(&mut self, ind: &Indicators, overrides: Option<&BTreeMap<String, String>>) {
         self.columns.clear();
         self.data_rows.clear();
         self.skipped.clear();
@@ -297,11 +285,11 @@ impl Sheet {
         // The encoding first: the header is looked for in repaired text.
         typed::detect_text_repair(self);
         self.header = match self.legacy {
-            Some(enc) => header::detect(&encoding::repaired_head(&self.raw, enc), fw),
-            None => header::detect(&self.raw, fw),
+            Some(enc) => header::detect(&encoding::repaired_head(&self.raw, enc), ind),
+            None => header::detect(&self.raw, ind),
         };
         if let Some(h) = self.header.clone() {
-            self.columns = map_columns(&h.names, fw, overrides);
+            self.columns = map_columns(&h.names, ind, overrides);
             for r in h.first_data_row()..self.raw.height() {
                 match header::skip_reason(&self.raw, r, &h, self.legacy) {
                     None => self.data_rows.push(r),
@@ -314,7 +302,7 @@ impl Sheet {
                 }
             }
         }
-        let (kind, vi, en) = classify::classify(self, fw);
+        let (kind, vi, en) = classify::classify(self);
         self.kind = kind;
         self.kind_reason_vi = vi;
         self.kind_reason_en = en;
@@ -333,8 +321,8 @@ struct Proposal {
 /// Maps header names to targets. Each target is taken once, by the column
 /// that matches it best; user overrides win. Every column carries the reason
 /// for its mapping (or for having none) and a confidence.
-pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap<String, String>>) -> Vec<ColumnInfo> {
-    let matcher = header::IndicatorMatcher::new(fw);
+pub fn map_columns(names: &[String], ind: &Indicators, overrides: Option<&BTreeMap<String, String>>) -> Vec<ColumnInfo> {
+    let matcher = header::IndicatorMatcher::new(ind);
     let mut proposals: Vec<Proposal> = Vec::new();
     for (i, n) in names.iter().enumerate() {
         if n.is_empty() {
@@ -442,7 +430,7 @@ pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap
             } else if let Some(c) = Canon::from_name(to) {
                 Some(Target::Canon(c))
             } else {
-                fw.find(to).map(|i| Target::Indicator(i.id.clone()))
+                ind.find(to).map(|i| Target::Indicator(i.id.clone()))
             };
             // The target moves: whoever held it loses it.
             if let Some(t) = &new_target {
@@ -468,9 +456,8 @@ pub fn map_columns(names: &[String], fw: &Framework, overrides: Option<&BTreeMap
         c.canonical = c.target.as_ref().map(Target::name);
         c.col_type = c.target.as_ref().map(|t| match t {
             Target::Canon(k) => k.col_type().name(),
-            Target::Indicator(id) => match fw.find(id).map(|i| i.unit) {
-                Some(crate::framework::Unit::YesNo) => ColType::YesNo.name(),
-                Some(crate::framework::Unit::Percent) => ColType::Percent.name(),
+            Target::Indicator(id) => match ind.find(id).map(|i| i.col_type) {
+                Some(t @ (ColType::YesNo | ColType::Percent)) => t.name(),
                 _ => ColType::Number.name(),
             },
         });
@@ -491,7 +478,7 @@ fn mark_ratio_parts(cols: &mut [ColumnInfo], names: &[String], ind: &Indicators)
             _ => None,
         })
         .collect();
-    for r in typed::ratio_sources(names, fw, |id| direct.iter().any(|d| d == id), households) {
+    for r in typed::ratio_sources(names, ind, |id| direct.iter().any(|d| d == id), households) {
         let head = |i: usize| names.get(i).cloned().unwrap_or_default();
         let (num, den) = (head(r.numerator), head(r.denominator));
         let id = &r.id;
@@ -520,9 +507,9 @@ fn mark_ratio_parts(cols: &mut [ColumnInfo], names: &[String], ind: &Indicators)
 // ---------------------------------------------------------------- reports
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct InspectReport {
     pub file: String,
-#[cfg_attr(test, derive(ts_rs::TS))]
     pub format: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text_encoding: Option<&'static str>,
@@ -531,9 +518,9 @@ pub struct InspectReport {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SheetReport {
     pub name: String,
-#[cfg_attr(test, derive(ts_rs::TS))]
     pub rows: usize,
     pub header_row: Option<u32>,
     pub header_rows: usize,

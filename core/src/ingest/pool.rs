@@ -4,16 +4,15 @@
 //! (and why), is reported beside the results.
 
 use super::columns::Canon;
-use super::{DossierTable, Kind, PlanRow, Sheet, UnitTable, Workbook};
-use crate::framework::Framework;
+use super::{DossierTable, Indicators, Kind, PlanRow, Sheet, UnitTable, Workbook};
 use polars::prelude::*;
 use crate::text::{fold_key, name_key};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// One sheet read into a pooled table.
-#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PooledSheet {
     pub name: String,
     /// Rows taken from it: villages (with a name), dossiers or plan rows.
@@ -25,8 +24,8 @@ pub struct PooledSheet {
 }
 
 /// A sheet that looks like one of the pooled kind but was not read, and why.
-#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct IgnoredSheet {
     pub name: String,
     pub reason: String,
@@ -171,12 +170,12 @@ impl UnitTable {
     /// Every villages sheet of the workbook as one table (`Workbook::pool_plan`);
     /// `None` when there is none. With several sheets, one without a commune
     /// column takes its sheet name as the commune of its villages.
-    pub fn pooled(wb: &mut Workbook, fw: &Framework) -> PolarsResult<Option<UnitTable>> {
+    pub fn pooled(wb: &mut Workbook, ind: &Indicators) -> PolarsResult<Option<UnitTable>> {
         let plan = wb.pool_plan(Kind::Villages);
         let many = plan.names.len() > 1;
         let mut acc: Option<UnitTable> = None;
         for s in wb.sheets_named_mut(&plan.names) {
-            let mut t = UnitTable::from_sheet(s, fw)?;
+            let mut t = UnitTable::from_sheet(s, ind)?;
             if many && s.canon_col(Canon::Commune).is_none() {
                 let commune = commune_of_sheet_name(s.name());
                 let villages: Vec<Option<String>> = t.df.column("village")?.str()?.into_iter().map(|v| v.map(str::to_string)).collect();

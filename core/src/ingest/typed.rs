@@ -1,12 +1,11 @@
 //! Typed values: text repair, then cells into typed columns and polars
 //! frames, with a diagnostic for every cell that could not be read.
 
-use super::columns::Canon;
+use super::columns::{Canon, ColType};
 use super::grid::Cell;
-use super::{RepairedCell, Sheet, Target};
+use super::{Indicators, RepairedCell, Sheet, Target};
 use crate::date::Date;
 use crate::error::Diagnostic;
-use crate::framework::{Framework, Unit};
 use crate::text::{self, legacy};
 use crate::values::{self, DateParse};
 use polars::prelude::*;
@@ -382,8 +381,8 @@ pub struct DossierTable {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum CompletionSource {
     /// «Ngày có kết quả», «Nhận kết quả từ cơ quan giải quyết», NgayKetThucXuLy.
     ResultReady,
@@ -558,7 +557,7 @@ pub struct UnitTable {
 }
 
 impl UnitTable {
-    pub fn from_sheet(sheet: &mut Sheet, fw: &Framework) -> PolarsResult<UnitTable> {
+    pub fn from_sheet(sheet: &mut Sheet, ind: &Indicators) -> PolarsResult<UnitTable> {
         let col = |s: &Sheet, c: Canon| s.canon_col(c);
         let n = sheet.data_rows.len();
         let mut cols = vec![Column::new("row".into(), sheet.excel_rows()), Column::new("sheet".into(), vec![sheet.name().to_string(); n])];
@@ -577,13 +576,13 @@ impl UnitTable {
         let households = sheet.number_column(col(sheet, Canon::Households), false);
         let mut provided = Vec::new();
         let header_names: Vec<String> = sheet.header.as_ref().map(|h| h.names.clone()).unwrap_or_default();
-        let ratios = ratio_sources(&header_names, fw, |id| sheet.column_of(&Target::Indicator(id.to_string())).is_some(), col(sheet, Canon::Households));
-        for (_, ind) in fw.indicators() {
+        let ratios = ratio_sources(&header_names, ind, |id| sheet.column_of(&Target::Indicator(id.to_string())).is_some(), col(sheet, Canon::Households));
+        for ind in ind.iter() {
             let direct = sheet.column_of(&Target::Indicator(ind.id.clone()));
-            let values: Option<Vec<Option<f64>>> = match (direct, ind.unit) {
-                (Some(c), Unit::YesNo) => Some(sheet.yes_no_column(Some(c)).into_iter().map(|b| b.map(|b| if b { 1.0 } else { 0.0 })).collect()),
-                (Some(c), Unit::Percent) => Some(sheet.number_column(Some(c), true)),
-                (Some(c), Unit::Number) => Some(sheet.number_column(Some(c), false)),
+            let values: Option<Vec<Option<f64>>> = match (direct, ind.col_type) {
+                (Some(c), ColType::YesNo) => Some(sheet.yes_no_column(Some(c)).into_iter().map(|b| b.map(|b| if b { 1.0 } else { 0.0 })).collect()),
+                (Some(c), ColType::Percent) => Some(sheet.number_column(Some(c), true)),
+                (Some(c), _) => Some(sheet.number_column(Some(c), false)),
                 (None, _) => ratios.iter().find(|r| r.id == ind.id).map(|r| {
                     let (num_c, den_c) = (r.numerator, r.denominator);
                     let num = sheet.number_column(Some(num_c), false);
@@ -624,22 +623,22 @@ pub struct RatioSource {
     pub denominator: usize,
 }
 
-/// The ratio indicators of `fw` that `names` (a sheet's header) gives as
+/// The ratio indicators of `ind` that `names` (a sheet's header) gives as
 /// numerator and denominator, for the indicators without a direct column.
 /// Headers match an alias as a whole (folded). Both the scores and the
 /// column mapping's report use this, so the report says what is scored.
-pub fn ratio_sources(names: &[String], fw: &Framework, has_direct: impl Fn(&str) -> bool, households: Option<usize>) -> Vec<RatioSource> {
+pub fn ratio_sources(names: &[String], ind: &Indicators, has_direct: impl Fn(&str) -> bool, households: Option<usize>) -> Vec<RatioSource> {
     let folded: Vec<String> = names.iter().map(|h| text::fold_key(h)).collect();
     let find = |aliases: &[String]| {
         let aliases: Vec<String> = aliases.iter().map(|a| text::fold_key(a)).collect();
         folded.iter().position(|fh| aliases.contains(fh))
     };
-    fw.indicators()
-        .filter(|(_, ind)| !has_direct(&ind.id))
-        .filter_map(|(_, ind)| {
-            let ratio = ind.ratio.as_ref()?;
-            let numerator = find(&ratio.numerator)?;
-            let denominator = find(&ratio.denominator).or(households)?;
+    ind.iter()
+        .filter(|ind| !has_direct(&ind.id))
+        .filter_map(|ind| {
+            let (numerator, denominator) = ind.ratio.as_ref()?;
+            let numerator = find(numerator)?;
+            let denominator = find(denominator).or(households)?;
             Some(RatioSource { id: ind.id.clone(), numerator, denominator })
         })
         .collect()

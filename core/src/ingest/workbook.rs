@@ -1,7 +1,7 @@
 //! Workbook containers through calamine, with size limits checked before
 //! anything is inflated.
 
-use super::format::{password_error, Format};
+use super::format::{lying_entry, password_error, Format};
 use super::grid::{read_delimited, Limits, RawSheet, Store};
 use super::Progress;
 use crate::error::{Error, Result};
@@ -119,17 +119,6 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
         return Err(limits.too_large("unzipped_too_large", &format!("{} MB khi giải nén", total >> 20), &format!("{} MB unpacked", total >> 20)));
     }
     Ok(())
-}
-
-/// A zip entry that inflates past the size the central directory declares
-/// is a bomb that lied about itself.
-pub(crate) fn lying_entry(name: &str, declared: u64) -> Error {
-    Error::new(
-        "zip_bomb",
-        format!("Một phần bên trong tệp giải nén ra nhiều hơn kích thước nó khai báo ({declared} byte): tệp bị hỏng, hoặc bị sửa để gây hại. Hãy mở bằng Excel và lưu lại, hoặc xin lại tệp gốc."),
-        format!("A part inside the file unpacks to more than its declared size ({declared} bytes): the file is damaged, or was crafted to do harm. Open it in Excel and save it again, or ask for the original file."),
-    )
-    .with_detail(format!("zip entry {name}"))
 }
 
 /// calamine inflates parts without looking at their declared sizes. Before

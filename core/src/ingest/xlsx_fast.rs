@@ -22,73 +22,14 @@
 //! limit before it is allocated, so two cells at A1 and XFD1048576 are a
 //! clear "too many cells" error, not a 17-billion-cell allocation.
 
-use super::grid::{Cell, Limits, RawSheet, Store};
+use super::format::lying_entry;
+use super::grid::{FastGrid, Limits, RawSheet, Slot, Store};
 use super::Progress;
 use crate::error::{Error, Result};
-use calamine::{ExcelDateTime, ExcelDateTimeType};
 use memchr::{memchr, memchr3, memmem};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use std::sync::Arc;
-
-/// One cell as stored: 16 bytes.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Slot {
-    Empty,
-    /// Index into the workbook's shared-string table.
-    Shared(u32),
-    /// Index into the sheet's own strings (inline strings, formula strings).
-    Own(u32),
-    Number(f64),
-    /// A number under a date or time format: an Excel serial.
-    DateTime(f64),
-    Bool(bool),
-    Error,
-}
-
-/// A sheet read by this module: a dense row-major grid of [`Slot`]s.
-pub struct FastGrid {
-    shared: Arc<Vec<String>>,
-    own: String,
-    own_ends: Vec<u32>,
-    cells: Vec<Slot>,
-    width: usize,
-    height: usize,
-    /// 0-based row and column of the grid's top-left cell in the sheet.
-    start: (u32, u32),
-    is_1904: bool,
-}
-
-impl FastGrid {
-    pub fn height(&self) -> usize {
-        self.height
-    }
-    pub fn width(&self) -> usize {
-        self.width
-    }
-    pub fn start(&self) -> (u32, u32) {
-        self.start
-    }
-    pub fn cell(&self, row: usize, col: usize) -> Cell<'_> {
-        if row >= self.height || col >= self.width {
-            return Cell::Empty;
-        }
-        match self.cells[row * self.width + col] {
-            Slot::Empty => Cell::Empty,
-            Slot::Shared(i) => self.shared.get(i as usize).map_or(Cell::Empty, |s| Cell::Text(s)),
-            Slot::Own(i) => Cell::Text(self.own_str(i)),
-            Slot::Number(n) => Cell::Number(n),
-            Slot::DateTime(n) => super::grid::date_cell(&ExcelDateTime::new(n, ExcelDateTimeType::DateTime, self.is_1904)),
-            Slot::Bool(b) => Cell::Bool(b),
-            Slot::Error => Cell::Error,
-        }
-    }
-    fn own_str(&self, i: u32) -> &str {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.own_ends[i - 1] as usize };
-        self.own.get(start..self.own_ends[i] as usize).unwrap_or("")
-    }
-}
 
 /// Why the fast path handed the file back to calamine.
 #[derive(Debug)]
@@ -125,7 +66,7 @@ pub fn read(bytes: &[u8], limits: &Limits, progress: &dyn Progress) -> Result<Op
         let declared = entry.size().min(limits.max_unzipped_bytes);
         let mut out = Vec::with_capacity((declared as usize).min(256 << 20));
         match entry.take(declared.saturating_add(1)).read_to_end(&mut out) {
-            Ok(_) if out.len() as u64 > declared => Err(super::workbook::lying_entry(path, declared)),
+            Ok(_) if out.len() as u64 > declared => Err(lying_entry(path, declared)),
             Ok(_) => Ok(Some(out)),
             Err(_) => Ok(None),
         }
@@ -179,13 +120,33 @@ pub fn read(bytes: &[u8], limits: &Limits, progress: &dyn Progress) -> Result<Op
     Ok(Some(out))
 }
 
+/// Skips everything before `<sheetData>` (dimension, views, columns: the
+/// grid's size comes from the cells themselves). `false` when the sheet has
+/// no cells: `<sheetData/>`, or none at all.
+fn seek_sheet_data(x: &mut Xml) -> Scan<bool> {
+    loop {
+        match x.next_tag()? {
+            Some(t) if t.name == b"sheetData" && !t.end => return Ok(!t.empty),
+            Some(_) => {}
+            None => return Ok(false),
+        }
+    }
+}
+
+/// A sheet's cells as scanned, before they are placed in a grid.
+struct Scanned {
+    sparse: Vec<(u32, u32, Slot)>,
+    own: String,
+    own_ends: Vec<u32>,
+}
+
 fn empty_grid(shared: &Arc<Vec<String>>, is_1904: bool) -> FastGrid {
     FastGrid { shared: Arc::clone(shared), own: String::new(), own_ends: Vec::new(), cells: Vec::new(), width: 0, height: 0, start: (0, 0), is_1904 }
 }
 
 /// The error for a cell longer than the limit, named by its A1 reference.
 pub(crate) fn cell_too_long(row: u32, col: u32, limits: &Limits, sheet: &str) -> Error {
-    let at = super::column_letter(col as usize) + &(u64::from(row) + 1).to_string();
+    let at = super::grid::column_letter(col as usize) + &(u64::from(row) + 1).to_string();
     Error::new(
         "cell_too_long",
         format!("Ô {at} có hơn {} ký tự; tệp có thể bị hỏng.", limits.max_cell_chars),
@@ -218,30 +179,31 @@ impl SheetCtx<'_> {
     /// a document type declaration could define is refused here, naming the
     /// sheet (calamine cannot read it either and would leave the sheet
     /// silently empty); anything else goes to calamine.
-    fn declined(&self, u: Unsupported) -> Result<Option<FastGrid>> {
+    fn declined<T>(&self, u: Unsupported) -> Result<Option<T>> {
         if u.0 == ENTITY {
             return Err(entity_error().in_sheet(self.name));
         }
         Ok(None)
     }
 
+    /// One worksheet's XML as a grid: `Ok(None)` hands the file back to
+    /// calamine. Three phases: find `<sheetData>`, scan its cells, place them.
     fn read(&self, xml: &[u8], budget: &mut usize, progress: &dyn Fn(usize)) -> Result<Option<FastGrid>> {
         let mut x = Xml::new(xml);
-        // Everything before <sheetData> (dimension, views, columns) is skipped:
-        // the grid's size comes from the cells themselves.
-        loop {
-            match x.next_tag() {
-                Ok(Some(t)) if t.name == b"sheetData" && !t.end => {
-                    if t.empty {
-                        return Ok(Some(empty_grid(self.shared, self.is_1904)));
-                    }
-                    break;
-                }
-                Ok(Some(_)) => {}
-                Ok(None) => return Ok(Some(empty_grid(self.shared, self.is_1904))),
-                Err(u) => return self.declined(u),
-            }
+        match seek_sheet_data(&mut x) {
+            Ok(true) => {}
+            Ok(false) => return Ok(Some(empty_grid(self.shared, self.is_1904))),
+            Err(u) => return self.declined(u),
         }
+        let Some(scanned) = self.scan(&mut x, budget, progress)? else { return Ok(None) };
+        self.place(scanned, budget).map(Some)
+    }
+
+    /// The cells inside `<sheetData>`, in file order, each at its 0-based
+    /// row and column; text that is not a shared string goes into the
+    /// sheet's own strings. Checks each cell's length and the cell budget as
+    /// it goes; `Ok(None)` on markup outside the subset read here.
+    fn scan(&self, x: &mut Xml, budget: &usize, progress: &dyn Fn(usize)) -> Result<Option<Scanned>> {
         let max_chars = self.limits.max_cell_chars;
         let mut sparse: Vec<(u32, u32, Slot)> = Vec::new();
         let mut own = String::new();
@@ -374,8 +336,14 @@ impl SheetCtx<'_> {
                 _ => {}
             }
         }
-        // Place the cells by their bounds, after checking what the grid costs.
-        let Some(first) = sparse.first() else { return Ok(Some(empty_grid(self.shared, self.is_1904))) };
+        Ok(Some(Scanned { sparse, own, own_ends }))
+    }
+
+    /// Places the scanned cells by their bounds, after checking what the
+    /// grid costs against the budget (which it then takes from).
+    fn place(&self, scanned: Scanned, budget: &mut usize) -> Result<FastGrid> {
+        let Scanned { sparse, own, own_ends } = scanned;
+        let Some(first) = sparse.first() else { return Ok(empty_grid(self.shared, self.is_1904)) };
         let (mut r0, mut r1, mut c0, mut c1) = (first.0, first.0, first.1, first.1);
         for &(r, c, _) in &sparse {
             r0 = r0.min(r);
@@ -391,7 +359,7 @@ impl SheetCtx<'_> {
         for (r, c, s) in sparse {
             cells[(r - r0) as usize * width + (c - c0) as usize] = s;
         }
-        Ok(Some(FastGrid { shared: Arc::clone(self.shared), own, own_ends, cells, width, height, start: (r0, c0), is_1904: self.is_1904 }))
+        Ok(FastGrid { shared: Arc::clone(self.shared), own, own_ends, cells, width, height, start: (r0, c0), is_1904: self.is_1904 })
     }
 
     /// The cell for a `<v>` value, by its `t` and `s` attributes, as calamine
