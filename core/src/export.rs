@@ -138,131 +138,158 @@ pub fn report_xlsx(inspect: &InspectReport, score: Option<&ScoreReport>, turnaro
     build(inspect, score, turnaround).map_err(xerr)
 }
 
+/// The report's sheets in order: summary, villages and communes (with
+/// scores), turnaround (with a turnaround), diagnostics.
 fn build(inspect: &InspectReport, score: Option<&ScoreReport>, turnaround: Option<&TurnaroundReport>) -> std::result::Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
-    {
-        let ws = wb.add_worksheet().set_name("Tổng hợp")?;
-        ws.write_string_with_format(0, 0, "Báo cáo Thôn Số", &bold)?;
-        ws.write_string(1, 0, "Tệp nguồn")?;
-        ws.write_string(1, 1, &inspect.file)?;
-        ws.write_string(2, 0, "SHA-256")?;
-        ws.write_string(2, 1, &inspect.sha256)?;
-        let mut r = 4;
-        if let Some(s) = score {
-            let m = &s.summary;
-            for (k, v) in [
-                ("Số thôn/TDP", m.units as f64),
-                ("Đạt", m.recognized as f64),
-                ("Gần đạt", m.near as f64),
-                ("Chưa đạt", m.not_recognized as f64),
-                ("Số xã", m.communes as f64),
-                ("Xã có thôn đạt", m.communes_covered as f64),
-            ] {
-                ws.write_string(r, 0, k)?;
-                ws.write_number(r, 1, v)?;
-                r += 1;
-            }
-        }
-        if let Some(t) = turnaround {
-            r += 1;
-            ws.write_string_with_format(r, 0, "Thời gian giải quyết (tính đến)", &bold)?;
-            ws.write_string(r, 1, t.as_of.to_string())?;
-            r += 1;
-            for (i, h) in METRIC_HEAD.iter().enumerate() {
-                ws.write_string(r + i as u32, 0, *h)?;
-            }
-            for (i, c) in metric_cells(&t.overall).iter().enumerate() {
-                if let Cell::N(Some(n)) = c {
-                    ws.write_number(r + i as u32, 1, *n)?;
-                }
-            }
-        }
-        ws.set_column_width(0, 34)?;
-        ws.set_column_width(1, 20)?;
-    }
+    summary_sheet(wb.add_worksheet().set_name("Tổng hợp")?, &bold, inspect, score, turnaround)?;
     if let Some(s) = score {
-        let ws = wb.add_worksheet().set_name("Thôn")?;
-        let ids: Vec<String> = s.framework.indicators().map(|(_, i)| i.id.clone()).collect();
-        let mut head: Vec<&str> = vec!["Xã", "Thôn/TDP", "Trạng thái", "Mức sẵn sàng"];
-        head.extend(ids.iter().map(String::as_str));
-        head.push("Chỉ tiêu chưa đạt");
-        head.push("Thiếu dữ liệu");
-        write_row(ws, 0, &head.iter().map(|h| Cell::S(h)).collect::<Vec<_>>(), Some(&bold))?;
-        for (i, u) in s.units.iter().enumerate() {
-            let failed = u.failed.iter().map(|f| format!("{} (thiếu {})", f.indicator, f.gap)).collect::<Vec<_>>().join("; ");
-            let missing = u.missing.join("; ");
-            let mut cells = vec![Cell::S(&u.commune), Cell::S(&u.village), Cell::S(status_vi(u.status)), Cell::N(Some(u.readiness))];
-            cells.extend(ids.iter().map(|id| Cell::N(u.values.get(id).copied().flatten())));
-            cells.push(Cell::S(&failed));
-            cells.push(Cell::S(&missing));
-            write_row(ws, 1 + i as u32, &cells, None)?;
-        }
-        ws.set_column_width(0, 20)?;
-        ws.set_column_width(1, 20)?;
-        let ws = wb.add_worksheet().set_name("Xã")?;
-        write_row(ws, 0, &["Xã", "Số thôn", "Đạt", "Gần đạt", "Kế hoạch", "So với kế hoạch"].map(Cell::S), Some(&bold))?;
-        for (i, c) in s.communes.iter().enumerate() {
-            let cells = [
-                Cell::S(&c.commune),
-                Cell::N(Some(c.units as f64)),
-                Cell::N(Some(c.recognized as f64)),
-                Cell::N(Some(c.near as f64)),
-                Cell::N(c.plan),
-                Cell::N(c.vs_plan),
-            ];
-            write_row(ws, 1 + i as u32, &cells, None)?;
-        }
-        ws.set_column_width(0, 24)?;
+        villages_sheet(wb.add_worksheet().set_name("Thôn")?, &bold, s)?;
+        communes_sheet(wb.add_worksheet().set_name("Xã")?, &bold, s)?;
     }
     if let Some(t) = turnaround {
-        let ws = wb.add_worksheet().set_name("Thời gian giải quyết")?;
-        let mut head = vec!["Nhóm", "Giá trị"];
-        head.extend(METRIC_HEAD);
-        write_row(ws, 0, &head.iter().map(|h| Cell::S(h)).collect::<Vec<_>>(), Some(&bold))?;
-        let mut r = 1;
-        let mut put = |ws: &mut Worksheet, group: &str, value: &str, m: &Metrics| -> std::result::Result<(), XlsxError> {
-            let mut cells = vec![Cell::S(group), Cell::S(value)];
-            cells.extend(metric_cells(m));
+        turnaround_sheet(wb.add_worksheet().set_name("Thời gian giải quyết")?, &bold, t)?;
+    }
+    diagnostics_sheet(wb.add_worksheet().set_name("Chẩn đoán")?, &bold, inspect, turnaround)?;
+    wb.save_to_buffer()
+}
+
+/// «Tổng hợp»: the source file and its hash, the score summary's counts,
+/// and the overall turnaround metrics as of their date.
+fn summary_sheet(ws: &mut Worksheet, bold: &Format, inspect: &InspectReport, score: Option<&ScoreReport>, turnaround: Option<&TurnaroundReport>) -> std::result::Result<(), XlsxError> {
+    ws.write_string_with_format(0, 0, "Báo cáo Thôn Số", bold)?;
+    ws.write_string(1, 0, "Tệp nguồn")?;
+    ws.write_string(1, 1, &inspect.file)?;
+    ws.write_string(2, 0, "SHA-256")?;
+    ws.write_string(2, 1, &inspect.sha256)?;
+    let mut r = 4;
+    if let Some(s) = score {
+        let m = &s.summary;
+        for (k, v) in [
+            ("Số thôn/TDP", m.units as f64),
+            ("Đạt", m.recognized as f64),
+            ("Gần đạt", m.near as f64),
+            ("Chưa đạt", m.not_recognized as f64),
+            ("Số xã", m.communes as f64),
+            ("Xã có thôn đạt", m.communes_covered as f64),
+        ] {
+            ws.write_string(r, 0, k)?;
+            ws.write_number(r, 1, v)?;
+            r += 1;
+        }
+    }
+    if let Some(t) = turnaround {
+        r += 1;
+        ws.write_string_with_format(r, 0, "Thời gian giải quyết (tính đến)", bold)?;
+        ws.write_string(r, 1, t.as_of.to_string())?;
+        r += 1;
+        for (i, h) in METRIC_HEAD.iter().enumerate() {
+            ws.write_string(r + i as u32, 0, *h)?;
+        }
+        for (i, c) in metric_cells(&t.overall).iter().enumerate() {
+            if let Cell::N(Some(n)) = c {
+                ws.write_number(r + i as u32, 1, *n)?;
+            }
+        }
+    }
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 20)?;
+    Ok(())
+}
+
+/// «Thôn»: one row per village: status, readiness, every indicator's
+/// value, the indicators failed (with the gap) and those missing.
+fn villages_sheet(ws: &mut Worksheet, bold: &Format, s: &ScoreReport) -> std::result::Result<(), XlsxError> {
+    let ids: Vec<String> = s.framework.indicators().map(|(_, i)| i.id.clone()).collect();
+    let mut head: Vec<&str> = vec!["Xã", "Thôn/TDP", "Trạng thái", "Mức sẵn sàng"];
+    head.extend(ids.iter().map(String::as_str));
+    head.push("Chỉ tiêu chưa đạt");
+    head.push("Thiếu dữ liệu");
+    write_row(ws, 0, &head.iter().map(|h| Cell::S(h)).collect::<Vec<_>>(), Some(bold))?;
+    for (i, u) in s.units.iter().enumerate() {
+        let failed = u.failed.iter().map(|f| format!("{} (thiếu {})", f.indicator, f.gap)).collect::<Vec<_>>().join("; ");
+        let missing = u.missing.join("; ");
+        let mut cells = vec![Cell::S(&u.commune), Cell::S(&u.village), Cell::S(status_vi(u.status)), Cell::N(Some(u.readiness))];
+        cells.extend(ids.iter().map(|id| Cell::N(u.values.get(id).copied().flatten())));
+        cells.push(Cell::S(&failed));
+        cells.push(Cell::S(&missing));
+        write_row(ws, 1 + i as u32, &cells, None)?;
+    }
+    ws.set_column_width(0, 20)?;
+    ws.set_column_width(1, 20)?;
+    Ok(())
+}
+
+/// «Xã»: one row per commune: villages, recognized, near, plan and the gap
+/// to it.
+fn communes_sheet(ws: &mut Worksheet, bold: &Format, s: &ScoreReport) -> std::result::Result<(), XlsxError> {
+    write_row(ws, 0, &["Xã", "Số thôn", "Đạt", "Gần đạt", "Kế hoạch", "So với kế hoạch"].map(Cell::S), Some(bold))?;
+    for (i, c) in s.communes.iter().enumerate() {
+        let cells = [
+            Cell::S(&c.commune),
+            Cell::N(Some(c.units as f64)),
+            Cell::N(Some(c.recognized as f64)),
+            Cell::N(Some(c.near as f64)),
+            Cell::N(c.plan),
+            Cell::N(c.vs_plan),
+        ];
+        write_row(ws, 1 + i as u32, &cells, None)?;
+    }
+    ws.set_column_width(0, 24)?;
+    Ok(())
+}
+
+/// «Thời gian giải quyết»: the metrics overall, by month and by procedure.
+fn turnaround_sheet(ws: &mut Worksheet, bold: &Format, t: &TurnaroundReport) -> std::result::Result<(), XlsxError> {
+    let mut head = vec!["Nhóm", "Giá trị"];
+    head.extend(METRIC_HEAD);
+    write_row(ws, 0, &head.iter().map(|h| Cell::S(h)).collect::<Vec<_>>(), Some(bold))?;
+    let mut r = 1;
+    let mut put = |ws: &mut Worksheet, group: &str, value: &str, m: &Metrics| -> std::result::Result<(), XlsxError> {
+        let mut cells = vec![Cell::S(group), Cell::S(value)];
+        cells.extend(metric_cells(m));
+        write_row(ws, r, &cells, None)?;
+        r += 1;
+        Ok(())
+    };
+    put(ws, "Toàn bộ", "", &t.overall)?;
+    for g in &t.monthly {
+        put(ws, "Tháng", g.by.get("month").cloned().flatten().as_deref().unwrap_or(""), &g.metrics)?;
+    }
+    for g in &t.by_procedure {
+        put(ws, "Thủ tục", g.by.get("procedure_name").cloned().flatten().as_deref().unwrap_or(""), &g.metrics)?;
+    }
+    ws.set_column_width(1, 40)?;
+    Ok(())
+}
+
+/// «Chẩn đoán»: every cell warning of every sheet, then the turnaround's
+/// row warnings.
+fn diagnostics_sheet(ws: &mut Worksheet, bold: &Format, inspect: &InspectReport, turnaround: Option<&TurnaroundReport>) -> std::result::Result<(), XlsxError> {
+    write_row(ws, 0, &["Trang tính", "Dòng", "Cột", "Giá trị", "Vấn đề", "Problem"].map(Cell::S), Some(bold))?;
+    let mut r = 1;
+    for sh in &inspect.sheets {
+        for w in &sh.warnings {
+            let cells = [
+                Cell::S(&sh.name),
+                Cell::N(w.row.map(f64::from)),
+                Cell::S(w.column.as_deref().unwrap_or("")),
+                Cell::S(w.value.as_deref().unwrap_or("")),
+                Cell::S(&w.message),
+                Cell::S(&w.message_en),
+            ];
             write_row(ws, r, &cells, None)?;
             r += 1;
-            Ok(())
-        };
-        put(ws, "Toàn bộ", "", &t.overall)?;
-        for g in &t.monthly {
-            put(ws, "Tháng", g.by.get("month").cloned().flatten().as_deref().unwrap_or(""), &g.metrics)?;
-        }
-        for g in &t.by_procedure {
-            put(ws, "Thủ tục", g.by.get("procedure_name").cloned().flatten().as_deref().unwrap_or(""), &g.metrics)?;
-        }
-        ws.set_column_width(1, 40)?;
-    }
-    {
-        let ws = wb.add_worksheet().set_name("Chẩn đoán")?;
-        write_row(ws, 0, &["Trang tính", "Dòng", "Cột", "Giá trị", "Vấn đề", "Problem"].map(Cell::S), Some(&bold))?;
-        let mut r = 1;
-        for sh in &inspect.sheets {
-            for w in &sh.warnings {
-                let cells = [
-                    Cell::S(&sh.name),
-                    Cell::N(w.row.map(f64::from)),
-                    Cell::S(w.column.as_deref().unwrap_or("")),
-                    Cell::S(w.value.as_deref().unwrap_or("")),
-                    Cell::S(&w.message),
-                    Cell::S(&w.message_en),
-                ];
-                write_row(ws, r, &cells, None)?;
-                r += 1;
-            }
-        }
-        if let Some(t) = turnaround {
-            for w in &t.warnings {
-                write_row(ws, r, &[Cell::S("Hồ sơ"), Cell::N(w.row.map(f64::from)), Cell::S(""), Cell::S(""), Cell::S(&w.message), Cell::S(&w.message_en)], None)?;
-                r += 1;
-            }
         }
     }
-    wb.save_to_buffer()
+    if let Some(t) = turnaround {
+        for w in &t.warnings {
+            write_row(ws, r, &[Cell::S("Hồ sơ"), Cell::N(w.row.map(f64::from)), Cell::S(""), Cell::S(""), Cell::S(&w.message), Cell::S(&w.message_en)], None)?;
+            r += 1;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ mod compare;
 pub use compare::{compare, CommuneChange, SnapshotDiff, UnitRef};
 
 use crate::error::Result;
-use crate::framework::{Assumption, Framework, Readiness, Rule};
+use crate::framework::{Assumption, Framework, Indicator, Pillar, Readiness, Rule};
 use crate::ingest::{PlanRow, UnitTable};
 use crate::text::name_key;
 use polars::prelude::*;
@@ -199,6 +199,41 @@ pub fn score(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derive
 pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String], detail: bool) -> Result<ScoreReport> {
     let total_w = fw.total_weight();
     let scale = if total_w > 0.0 { 100.0 / total_w } else { 0.0 };
+    let computed = compute(table, fw, scale)?;
+    let c = Computed::read(&computed, table, fw)?;
+    let inds: Vec<_> = fw.indicators().collect();
+    let mut units = Vec::with_capacity(c.n);
+    for i in 0..c.n {
+        if let Some(u) = unit_score(&c, i, fw, &inds, scale, detail) {
+            units.push(u);
+        }
+    }
+    let one_step_away = one_step(&units, fw);
+    let communes = rollup(&units, plan);
+    let summary = summarise(&units, &communes, plan.is_some());
+    let absent = fw
+        .indicators()
+        .filter(|(_, i)| !table.provided.contains(&i.id) && !derived.contains(&i.id))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    Ok(ScoreReport {
+        framework: fw.clone(),
+        units,
+        communes,
+        one_step_away,
+        summary,
+        derived: derived.to_vec(),
+        absent,
+        assumptions: fw.assumptions.clone(),
+        sheets: table.sheets.clone(),
+        ignored_sheets: table.ignored.clone(),
+    })
+}
+
+/// The polars plan: per indicator its ratio to the threshold and whether it
+/// passes, then its readiness credit, then per unit the mandatory
+/// indicators failed, the optional ones passed and the readiness (0–100).
+fn compute(table: &UnitTable, fw: &Framework, scale: f64) -> Result<DataFrame> {
     // Three flat stages that refer to columns by name: nested copies of
     // the same sub-expression made polars' optimiser the bottleneck.
     let inds_list: Vec<_> = fw.indicators().map(|(_, i)| i).collect();
@@ -245,129 +280,136 @@ pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, d
         .with_columns(stage3)
         .with_optimizations(OptFlags::empty())
         .collect()?;
+    Ok(computed)
+}
 
-    let n = computed.height();
-    let get_f = |name: &str| -> Result<Vec<Option<f64>>> { Ok(computed.column(name)?.f64()?.into_iter().collect()) };
-    let get_b = |name: &str| -> Result<Vec<bool>> {
-        Ok(computed.column(name)?.bool()?.into_iter().map(|b| b.unwrap_or(false)).collect())
-    };
-    let get_s = |name: &str| -> Result<Vec<Option<String>>> {
-        Ok(computed.column(name)?.str()?.into_iter().map(|s| s.map(str::to_string)).collect())
-    };
-    let communes = get_s("commune")?;
-    let villages = get_s("village")?;
-    let districts = get_s("district")?;
-    let rows: Vec<u32> = computed.column("row")?.u32()?.into_iter().map(|r| r.unwrap_or(0)).collect();
-    let sheets: Vec<String> = match computed.column("sheet") {
-        Ok(c) => c.str()?.into_iter().map(|s| s.unwrap_or_default().to_string()).collect(),
-        Err(_) => vec![table.sheets.first().map(|s| s.name.clone()).unwrap_or_default(); n],
-    };
-    let readiness = get_f("readiness")?;
-    let bb: Vec<i32> = computed.column("bb_failed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
-    let tc: Vec<i32> = computed.column("tc_passed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
-    let mut values: Vec<Vec<Option<f64>>> = Vec::new();
-    let mut passes: Vec<Vec<bool>> = Vec::new();
-    let mut credits: Vec<Vec<Option<f64>>> = Vec::new();
-    let inds: Vec<_> = fw.indicators().collect();
-    for (_, ind) in &inds {
-        values.push(get_f(&ind.id)?);
-        passes.push(get_b(&format!("pass:{}", ind.id))?);
-        credits.push(get_f(&format!("credit:{}", ind.id))?);
+/// The computed frame's columns, read out once for the per-unit pass;
+/// `values`, `passes` and `credits` hold one column per indicator, in the
+/// framework's order.
+struct Computed {
+    n: usize,
+    communes: Vec<Option<String>>,
+    villages: Vec<Option<String>>,
+    districts: Vec<Option<String>>,
+    rows: Vec<u32>,
+    sheets: Vec<String>,
+    readiness: Vec<Option<f64>>,
+    bb: Vec<i32>,
+    tc: Vec<i32>,
+    values: Vec<Vec<Option<f64>>>,
+    passes: Vec<Vec<bool>>,
+    credits: Vec<Vec<Option<f64>>>,
+}
+
+impl Computed {
+    fn read(computed: &DataFrame, table: &UnitTable, fw: &Framework) -> Result<Computed> {
+        let n = computed.height();
+        let get_f = |name: &str| -> Result<Vec<Option<f64>>> { Ok(computed.column(name)?.f64()?.into_iter().collect()) };
+        let get_b = |name: &str| -> Result<Vec<bool>> {
+            Ok(computed.column(name)?.bool()?.into_iter().map(|b| b.unwrap_or(false)).collect())
+        };
+        let get_s = |name: &str| -> Result<Vec<Option<String>>> {
+            Ok(computed.column(name)?.str()?.into_iter().map(|s| s.map(str::to_string)).collect())
+        };
+        let communes = get_s("commune")?;
+        let villages = get_s("village")?;
+        let districts = get_s("district")?;
+        let rows: Vec<u32> = computed.column("row")?.u32()?.into_iter().map(|r| r.unwrap_or(0)).collect();
+        let sheets: Vec<String> = match computed.column("sheet") {
+            Ok(c) => c.str()?.into_iter().map(|s| s.unwrap_or_default().to_string()).collect(),
+            Err(_) => vec![table.sheets.first().map(|s| s.name.clone()).unwrap_or_default(); n],
+        };
+        let readiness = get_f("readiness")?;
+        let bb: Vec<i32> = computed.column("bb_failed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
+        let tc: Vec<i32> = computed.column("tc_passed")?.i32()?.into_iter().map(|v| v.unwrap_or(0)).collect();
+        let mut values: Vec<Vec<Option<f64>>> = Vec::new();
+        let mut passes: Vec<Vec<bool>> = Vec::new();
+        let mut credits: Vec<Vec<Option<f64>>> = Vec::new();
+        let inds: Vec<_> = fw.indicators().collect();
+        for (_, ind) in &inds {
+            values.push(get_f(&ind.id)?);
+            passes.push(get_b(&format!("pass:{}", ind.id))?);
+            credits.push(get_f(&format!("credit:{}", ind.id))?);
+        }
+        Ok(Computed { n, communes, villages, districts, rows, sheets, readiness, bb, tc, values, passes, credits })
     }
+}
 
+/// Unit `i`'s status, readiness and (with `detail`) values and pillar
+/// scores, with the failed and missing indicators; `None` for a row without
+/// a commune or village name.
+fn unit_score(c: &Computed, i: usize, fw: &Framework, inds: &[(&Pillar, &Indicator)], scale: f64, detail: bool) -> Option<UnitScore> {
+    let Computed { communes, villages, districts, rows, sheets, readiness, bb, tc, values, passes, credits, .. } = c;
     let rules = &fw.rules;
-    let mut units = Vec::with_capacity(n);
-    for i in 0..n {
-        let commune = communes[i].clone().unwrap_or_default();
-        let village = villages[i].clone().unwrap_or_default();
-        if commune.is_empty() && village.is_empty() {
+    let commune = communes[i].clone().unwrap_or_default();
+    let village = villages[i].clone().unwrap_or_default();
+    if commune.is_empty() && village.is_empty() {
+        return None;
+    }
+    let r = round2(readiness[i].unwrap_or(0.0));
+    let tc_short = rules.min_optional_passed.is_some_and(|k| (tc[i] as u32) < k);
+    let recognized = bb[i] == 0 && !tc_short;
+    let status = if recognized {
+        Status::Recognized
+    } else if (bb[i] >= 1 && bb[i] as u32 <= rules.near_max_mandatory_failed) || r >= rules.near_readiness || (bb[i] == 0 && tc_short) {
+        Status::Near
+    } else {
+        Status::NotRecognized
+    };
+    let mut failed = Vec::new();
+    let mut missing = Vec::new();
+    let mut vals = BTreeMap::new();
+    let mut pillar_acc: Vec<PillarScore> = if detail {
+        fw.pillars.iter().map(|p| PillarScore { id: p.id.clone(), score: 0.0, max: 0.0, passed: true }).collect()
+    } else {
+        Vec::new()
+    };
+    // Without detail, failures are needed only where a one-step entry
+    // can come from.
+    let want_failures = detail || (status != Status::Recognized && (bb[i] <= 1 || tc_short));
+    for (k, (pillar, ind)) in inds.iter().enumerate() {
+        if !want_failures {
+            break;
+        }
+        let v = values[k][i];
+        if detail {
+            vals.insert(ind.id.clone(), v.map(round2));
+        }
+        if let Some(ps) = pillar_acc.iter_mut().find(|p| p.id == pillar.id) {
+            ps.score += credits[k][i].unwrap_or(0.0) * ind.weight * scale;
+            ps.max += ind.weight * scale;
+            ps.passed &= passes[k][i];
+        }
+        if passes[k][i] {
             continue;
         }
-        let r = round2(readiness[i].unwrap_or(0.0));
-        let tc_short = rules.min_optional_passed.is_some_and(|k| (tc[i] as u32) < k);
-        let recognized = bb[i] == 0 && !tc_short;
-        let status = if recognized {
-            Status::Recognized
-        } else if (bb[i] >= 1 && bb[i] as u32 <= rules.near_max_mandatory_failed) || r >= rules.near_readiness || (bb[i] == 0 && tc_short) {
-            Status::Near
-        } else {
-            Status::NotRecognized
-        };
-        let mut failed = Vec::new();
-        let mut missing = Vec::new();
-        let mut vals = BTreeMap::new();
-        let mut pillar_acc: Vec<PillarScore> = if detail {
-            fw.pillars.iter().map(|p| PillarScore { id: p.id.clone(), score: 0.0, max: 0.0, passed: true }).collect()
-        } else {
-            Vec::new()
-        };
-        // Without detail, failures are needed only where a one-step entry
-        // can come from.
-        let want_failures = detail || (status != Status::Recognized && (bb[i] <= 1 || tc_short));
-        for (k, (pillar, ind)) in inds.iter().enumerate() {
-            if !want_failures {
-                break;
-            }
-            let v = values[k][i];
-            if detail {
-                vals.insert(ind.id.clone(), v.map(round2));
-            }
-            if let Some(ps) = pillar_acc.iter_mut().find(|p| p.id == pillar.id) {
-                ps.score += credits[k][i].unwrap_or(0.0) * ind.weight * scale;
-                ps.max += ind.weight * scale;
-                ps.passed &= passes[k][i];
-            }
-            if passes[k][i] {
-                continue;
-            }
-            match v {
-                None => missing.push(ind.id.clone()),
-                Some(v) => failed.push(Failed {
-                    indicator: ind.id.clone(),
-                    value: round2(v),
-                    threshold: ind.threshold,
-                    gap: gap(ind.rule, v, ind.threshold),
-                    mandatory: ind.mandatory,
-                }),
-            }
+        match v {
+            None => missing.push(ind.id.clone()),
+            Some(v) => failed.push(Failed {
+                indicator: ind.id.clone(),
+                value: round2(v),
+                threshold: ind.threshold,
+                gap: gap(ind.rule, v, ind.threshold),
+                mandatory: ind.mandatory,
+            }),
         }
-        for p in pillar_acc.iter_mut() {
-            p.score = round2(p.score);
-            p.max = round2(p.max);
-        }
-        units.push(UnitScore {
-            district: districts[i].clone(),
-            commune,
-            village,
-            status,
-            readiness: r,
-            pillars: pillar_acc,
-            failed,
-            missing,
-            values: vals,
-            row: rows[i],
-            sheet: sheets[i].clone(),
-        });
     }
-    let one_step_away = one_step(&units, fw);
-    let communes = rollup(&units, plan);
-    let summary = summarise(&units, &communes, plan.is_some());
-    let absent = fw
-        .indicators()
-        .filter(|(_, i)| !table.provided.contains(&i.id) && !derived.contains(&i.id))
-        .map(|(_, i)| i.id.clone())
-        .collect();
-    Ok(ScoreReport {
-        framework: fw.clone(),
-        units,
-        communes,
-        one_step_away,
-        summary,
-        derived: derived.to_vec(),
-        absent,
-        assumptions: fw.assumptions.clone(),
-        sheets: table.sheets.clone(),
-        ignored_sheets: table.ignored.clone(),
+    for p in pillar_acc.iter_mut() {
+        p.score = round2(p.score);
+        p.max = round2(p.max);
+    }
+    Some(UnitScore {
+        district: districts[i].clone(),
+        commune,
+        village,
+        status,
+        readiness: r,
+        pillars: pillar_acc,
+        failed,
+        missing,
+        values: vals,
+        row: rows[i],
+        sheet: sheets[i].clone(),
     })
 }
 

@@ -115,6 +115,74 @@ fn month_code(d: Date) -> u32 {
     u32::try_from(y * 12 + m as i32).unwrap_or(0)
 }
 
+/// The day the analysis stands at: `as_of` when given, else the latest
+/// received or completion date; an error when the list has no date at all.
+fn as_of_or_latest(as_of: Option<Date>, received: &[Option<i32>], completed: &[Option<i32>], table: &DossierTable) -> Result<Date> {
+    let latest = received.iter().chain(completed.iter()).flatten().copied().max();
+    match (as_of, latest) {
+        (Some(d), _) => Ok(d),
+        (None, Some(d)) => Ok(Date(d)),
+        (None, None) => Err(Error::new(
+            "no_dates",
+            "Danh sách hồ sơ không có ngày tiếp nhận nào đọc được, nên không tính được thời gian giải quyết. Hãy kiểm tra cột «Ngày tiếp nhận».",
+            "The dossier list has no readable received date, so turnaround cannot be computed. Check the \"Ngày tiếp nhận\" column.",
+        )
+        .in_sheet(&table.sheet)),
+    }
+}
+
+/// A procedure's usual legal deadline (its most common one, the shorter on
+/// a tie), for rows that lack one; procedures keyed as `proc_key` gives them.
+fn usual_deadlines(n: usize, proc_key: impl Fn(usize) -> Option<(bool, u32)>, deadline: &[Option<f64>]) -> PlHashMap<(bool, u32), i64> {
+    let mut per_proc: PlHashMap<(bool, u32), HashMap<i64, u32>> = PlHashMap::default();
+    for i in 0..n {
+        if let (Some(p), Some(d)) = (proc_key(i), deadline[i]) {
+            *per_proc.entry(p).or_default().entry(d.round() as i64).or_default() += 1;
+        }
+    }
+    per_proc.into_iter().filter_map(|(p, counts)| counts.into_iter().max_by_key(|&(d, c)| (c, -d)).map(|(d, _)| (p, d))).collect()
+}
+
+/// The warnings that count rows over the whole list: no received date, a
+/// finished status without a completion date, statuses not known (the
+/// first eight words listed), and completions before receipt beyond the
+/// 200 reported one by one.
+fn count_warnings(out: &mut Vec<TurnaroundWarning>, no_received: u32, finished_no_date: u32, unknown_status: u32, unknown_words: &[&str], negative: u32) {
+    if no_received > 0 {
+        out.push(TurnaroundWarning {
+            row: None,
+            sheet: None,
+            message: format!("{no_received} hồ sơ không có ngày tiếp nhận đọc được nên không được tính."),
+            message_en: format!("{no_received} dossiers have no readable received date and are not counted."),
+        });
+    }
+    if finished_no_date > 0 {
+        out.push(TurnaroundWarning {
+            row: None,
+            sheet: None,
+            message: format!("{finished_no_date} hồ sơ có trạng thái đã xong nhưng không có ngày có kết quả đọc được; chúng được tính là chưa xong. Hãy kiểm tra cột ngày có kết quả."),
+            message_en: format!("{finished_no_date} dossiers have a finished status but no readable completion date; they are counted as open. Check the completion-date column."),
+        });
+    }
+    if unknown_status > 0 {
+        let list = unknown_words.iter().take(8).map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
+        out.push(TurnaroundWarning {
+            row: None,
+            sheet: None,
+            message: format!("{unknown_status} hồ sơ có trạng thái Thôn Số chưa biết ({list}); chúng được tính theo ngày tháng, không loại trừ. Hãy xếp loại các trạng thái này trong bảng trạng thái."),
+            message_en: format!("{unknown_status} dossiers have a status Thôn Số does not know ({list}); they are counted by their dates, not excluded. Classify these statuses in the status table."),
+        });
+    }
+    if negative > 200 {
+        out.push(TurnaroundWarning {
+            row: None,
+            sheet: None,
+            message: format!("Tổng cộng {negative} hồ sơ có ngày có kết quả trước ngày tiếp nhận."),
+            message_en: format!("In all, {negative} dossiers have a completion date before the received date."),
+        });
+    }
+}
+
 fn is_certified_copy(field: Option<&str>, procedure: Option<&str>) -> bool {
     let f = field.map(fold_key).unwrap_or_default();
     let p = procedure.map(fold_key).unwrap_or_default();
@@ -174,31 +242,8 @@ impl<'a> Prepared<'a> {
         let mut status_counts = vec![0u32; classes.len()];
         let (mut finished_no_date, mut unknown_status) = (0u32, 0u32);
 
-        let latest = received.iter().chain(completed_raw.iter()).flatten().copied().max();
-        let as_of = match (as_of, latest) {
-            (Some(d), _) => d,
-            (None, Some(d)) => Date(d),
-            (None, None) => {
-                return Err(Error::new(
-                    "no_dates",
-                    "Danh sách hồ sơ không có ngày tiếp nhận nào đọc được, nên không tính được thời gian giải quyết. Hãy kiểm tra cột «Ngày tiếp nhận».",
-                    "The dossier list has no readable received date, so turnaround cannot be computed. Check the \"Ngày tiếp nhận\" column.",
-                )
-                .in_sheet(&table.sheet))
-            }
-        };
-
-        // A procedure's usual legal deadline, for rows that lack one.
-        let mut per_proc: PlHashMap<(bool, u32), HashMap<i64, u32>> = PlHashMap::default();
-        for i in 0..n {
-            if let (Some(p), Some(d)) = (proc_key(i), deadline[i]) {
-                *per_proc.entry(p).or_default().entry(d.round() as i64).or_default() += 1;
-            }
-        }
-        let proc_deadline: PlHashMap<(bool, u32), i64> = per_proc
-            .into_iter()
-            .filter_map(|(p, counts)| counts.into_iter().max_by_key(|&(d, c)| (c, -d)).map(|(d, _)| (p, d)))
-            .collect();
+        let as_of = as_of_or_latest(as_of, &received, &completed_raw, table)?;
+        let proc_deadline = usual_deadlines(n, &proc_key, &deadline);
 
         let mut cert_cache: PlHashMap<(u32, u32), bool> = PlHashMap::default();
         let is_cert = |f: u32, p: u32| is_certified_copy(fields.get(f), procedures.get(p));
@@ -294,40 +339,8 @@ impl<'a> Prepared<'a> {
             f.set_tri(Fact::DIGITISED, digitised[i]);
             facts.push(f);
         }
-        if no_received > 0 {
-            warnings.push(TurnaroundWarning {
-                row: None,
-                sheet: None,
-                message: format!("{no_received} hồ sơ không có ngày tiếp nhận đọc được nên không được tính."),
-                message_en: format!("{no_received} dossiers have no readable received date and are not counted."),
-            });
-        }
-        if finished_no_date > 0 {
-            warnings.push(TurnaroundWarning {
-                row: None,
-                sheet: None,
-                message: format!("{finished_no_date} hồ sơ có trạng thái đã xong nhưng không có ngày có kết quả đọc được; chúng được tính là chưa xong. Hãy kiểm tra cột ngày có kết quả."),
-                message_en: format!("{finished_no_date} dossiers have a finished status but no readable completion date; they are counted as open. Check the completion-date column."),
-            });
-        }
         let unknown_words: Vec<&str> = classes.iter().enumerate().skip(1).filter(|(k, (_, src))| *src == StatusSource::Unknown && status_counts[*k] > 0).filter_map(|(k, _)| status_dict.get(k as u32)).collect();
-        if unknown_status > 0 {
-            let list = unknown_words.iter().take(8).map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
-            warnings.push(TurnaroundWarning {
-                row: None,
-                sheet: None,
-                message: format!("{unknown_status} hồ sơ có trạng thái Thôn Số chưa biết ({list}); chúng được tính theo ngày tháng, không loại trừ. Hãy xếp loại các trạng thái này trong bảng trạng thái."),
-                message_en: format!("{unknown_status} dossiers have a status Thôn Số does not know ({list}); they are counted by their dates, not excluded. Classify these statuses in the status table."),
-            });
-        }
-        if negative > 200 {
-            warnings.push(TurnaroundWarning {
-                row: None,
-                sheet: None,
-                message: format!("Tổng cộng {negative} hồ sơ có ngày có kết quả trước ngày tiếp nhận."),
-                message_en: format!("In all, {negative} dossiers have a completion date before the received date."),
-            });
-        }
+        count_warnings(&mut warnings, no_received, finished_no_date, unknown_status, &unknown_words, negative);
         let mut cols = vec![Column::new("month".into(), month)];
         for d in ["procedure_name", "procedure_code", "commune", "village", "channel", "field", "processing_unit"] {
             cols.push(df.column(d)?.clone());

@@ -131,6 +131,24 @@ const MAX_DIGITS: usize = 64;
 /// Parses an unsigned number with optional grouping, decimal mark and exponent.
 fn body(s: &str, style: NumberStyle) -> Option<(f64, Option<NumberStyle>)> {
     let (mantissa, exponent) = split_exponent(s)?;
+    let marks = marks(mantissa, style)?;
+    let value = assemble(mantissa, exponent, &marks)?;
+    Some((value, marks.evidence))
+}
+
+/// What the dots and commas of a mantissa are.
+struct Marks {
+    decimal: Option<char>,
+    group: Option<char>,
+    /// The style the marks prove (`None` when they fit both, or are absent).
+    evidence: Option<NumberStyle>,
+}
+
+/// Which of `.` and `,` is the decimal mark and which the grouping mark,
+/// from their counts and order; a lone mark before exactly three digits
+/// («1.234») is read by `style`. `None` when the text has other characters
+/// or the marks contradict each other.
+fn marks(mantissa: &str, style: NumberStyle) -> Option<Marks> {
     let (mut dots, mut commas, mut spaces) = (0, 0, 0);
     let (mut last_dot, mut last_comma) = (0, 0);
     for (i, c) in mantissa.char_indices() {
@@ -202,6 +220,14 @@ fn body(s: &str, style: NumberStyle) -> Option<(f64, Option<NumberStyle>)> {
             }
         }
     };
+    Some(Marks { decimal, group, evidence })
+}
+
+/// The number in plain ASCII (digits, `.`, exponent), checked for
+/// well-formed grouping (three digits a group, the first one to three, none
+/// in the fraction) and parsed; `None` when malformed, too long or not finite.
+fn assemble(mantissa: &str, exponent: Option<&str>, marks: &Marks) -> Option<f64> {
+    let &Marks { decimal, group, .. } = marks;
     let mut buf = [0u8; MAX_DIGITS + 8];
     let mut n = 0;
     let mut push = |b: u8| -> Option<()> {
@@ -256,7 +282,7 @@ fn body(s: &str, style: NumberStyle) -> Option<(f64, Option<NumberStyle>)> {
     }
     let text = std::str::from_utf8(buf.get(..n)?).ok()?;
     let value: f64 = text.parse().ok()?;
-    value.is_finite().then_some((value, evidence))
+    value.is_finite().then_some(value)
 }
 
 /// Splits "1,5E+3" into ("1,5", Some("+3")); `None` when an `e` is there but
