@@ -298,11 +298,15 @@ mod tests {
 
     #[test]
     fn neutralises_formula_injection() {
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+84 912"), "'+84 912");
-        assert_eq!(csv_cell("-1"), "'-1");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("Tà Hà 1"), "Tà Hà 1");
+        for (cell, want) in [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+84 912", "'+84 912"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("Tà Hà 1", "Tà Hà 1"),
+        ] {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
     }
 
     #[test]
