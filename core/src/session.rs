@@ -151,15 +151,27 @@ impl Session {
             .map_err(|e| e.in_file(&self.workbook.file_name))
     }
 
-    /// Summary, communes and one-step-away without per-indicator detail
-    /// (a what-if path the page does not use yet: its sliders call `score`);
-    /// units carry names, status and readiness only.
+    /// Summary, communes and one-step-away without per-indicator detail;
+    /// units carry names, status and readiness only. The page does not call
+    /// it (its sliders call `what_if`).
     pub fn score_summary(&self, overrides: &Overrides) -> Result<Option<ScoreReport>> {
         let Some(units) = &self.units else { return Ok(None) };
         let fw = scoring::apply_overrides(&self.framework, overrides);
         let (table, derived) = self.with_cq3(units, &fw)?;
-        scoring::score_with(table.as_ref().unwrap_or(units), &fw, self.plan.as_deref(), &derived, false)
+        scoring::score_with(table.as_ref().unwrap_or(units), &fw, self.plan.as_deref(), &derived, scoring::Detail::Summary)
             .map(Some)
+            .map_err(|e| e.in_file(&self.workbook.file_name))
+    }
+
+    /// What the what-if sliders get: each village's outcome under the
+    /// changes, without the names and values the page already holds
+    /// (`scoring::WhatIf`); `None` when the file has no villages sheet.
+    pub fn what_if(&self, overrides: &Overrides) -> Result<Option<scoring::WhatIf>> {
+        let Some(units) = &self.units else { return Ok(None) };
+        let fw = scoring::apply_overrides(&self.framework, overrides);
+        let (table, derived) = self.with_cq3(units, &fw)?;
+        scoring::score_with(table.as_ref().unwrap_or(units), &fw, self.plan.as_deref(), &derived, scoring::Detail::Outcomes)
+            .map(|r| Some(scoring::WhatIf::from_report(r)))
             .map_err(|e| e.in_file(&self.workbook.file_name))
     }
 
@@ -300,7 +312,7 @@ impl Session {
 /// The id of the indicator "share of dossiers submitted online" in `fw`:
 /// the one named as the default framework's CQ3 (or an alias of it).
 fn online_share_indicator(fw: &Framework) -> Option<String> {
-    // Folded once: `score` runs on every what-if change.
+    // Folded once: scoring runs on every what-if change.
     static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
         Framework::default_vn()
@@ -315,6 +327,7 @@ fn online_share_indicator(fw: &Framework) -> Option<String> {
 }
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
 pub struct TurnaroundOptions {
     #[serde(default)]
     pub as_of: Option<Date>,
@@ -327,8 +340,8 @@ pub struct TurnaroundOptions {
     pub launch: Vec<(String, String, Date)>,
     /// The user's status table: status word → class name (`cancelled`,
     /// `withdrawn`, `not_accepted`, `finished`, `paused`, `open`).
-#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields))]
     #[serde(default)]
+    #[cfg_attr(test, ts(type = "Record<string, StatusClass>"))]
     pub statuses: std::collections::BTreeMap<String, String>,
     /// Vietnam Culture Day (24/11, from 2026) as a holiday: on when absent
     /// (`None`); `Some(false)` switches it off (its legal basis was still
@@ -337,20 +350,7 @@ pub struct TurnaroundOptions {
     pub culture_day: Option<bool>,
 }
 
-impl TurnaroundOptions {
-    /// Whether Vietnam Culture Day counts as a holiday (default: yes).
-    pub fn culture_day(&self) -> bool {
-        self.culture_day.unwrap_or(true)
-    #[cfg_attr(test, ts(type = "Record<string, StatusClass>"))]
-    }
-}
-
-pub fn parse_as_of(s: &str) -> Result<Date> {
-    Date::parse_iso(s).ok_or_else(|| {
-        Error::new(
-            "bad_date",
-            format!("Ngày «{s}» không hợp lệ; hãy viết dạng YYYY-MM-DD, ví dụ 2024-06-30."),
-/// What the page sends with `score`: what-if changes.
+/// What the page sends with `score` and `what_if`: what-if changes.
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct ScoreOptions {
@@ -392,6 +392,18 @@ impl FileOptions {
     }
 }
 
+impl TurnaroundOptions {
+    /// Whether Vietnam Culture Day counts as a holiday (default: yes).
+    pub fn culture_day(&self) -> bool {
+        self.culture_day.unwrap_or(true)
+    }
+}
+
+pub fn parse_as_of(s: &str) -> Result<Date> {
+    Date::parse_iso(s).ok_or_else(|| {
+        Error::new(
+            "bad_date",
+            format!("Ngày «{s}» không hợp lệ; hãy viết dạng YYYY-MM-DD, ví dụ 2024-06-30."),
             format!("Invalid date \"{s}\"; write it as YYYY-MM-DD, e.g. 2024-06-30."),
         )
     })

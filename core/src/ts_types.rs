@@ -41,6 +41,8 @@ fn generated() -> String {
         ingest::InspectReport,
         ingest::PooledSheet,
         ingest::IgnoredSheet,
+        ingest::labels::CanonLabel,
+        ingest::labels::CanonGroup,
         // Criteria and scoring
         framework::Unit,
         framework::Rule,
@@ -64,6 +66,8 @@ fn generated() -> String {
         scoring::UnitRef,
         scoring::CommuneChange,
         scoring::SnapshotDiff,
+        scoring::Outcome,
+        scoring::WhatIf,
         // Turnaround
         turnaround::status::StatusClass,
         turnaround::status::StatusSource,

@@ -56,7 +56,7 @@ const jobs = {
   async 'thonso-csv'(bytes, name) {
     const t0 = performance.now();
     const s = Session.open(bytes, name, undefined, { sha256: await sha256Hex(bytes) });
-    const r = s.turnaround({ by: ['procedure_name', 'month'] });
+    const r = JSON.parse(s.turnaround({ by: ['procedure_name', 'month'] }));
     const ms = performance.now() - t0;
     s.free();
     return { ms, dossiers: r.overall.dossiers, median: r.overall.median_days, groups: r.groups.length };

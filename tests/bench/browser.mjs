@@ -1,13 +1,19 @@
 // Chromium benchmark through Playwright, with Debian's /usr/bin/chromium
 // (never a downloaded browser): the real built site (www/dist) and its worker.
 //
-//   node tests/bench/browser.mjs [--runs N] [--only coldstart,ui,peers]
+//   node tests/bench/browser.mjs [--runs N] [--only coldstart,ui,whatif,peers]
 //
 //   coldstart  first visit (fresh profile) → interactive (the built-in demo
 //              read and shown); reload; browser restart on the same profile;
 //              from the service-worker cache when the site registers one.
 //   ui         the real page: pick the 100k-row .xlsx / the 1M-row CSV with the
 //              file input → results shown.
+//   whatif     the real page with the 2,000-village file open: a what-if
+//              slider moved → (a) the report back in the page (worker
+//              scored it, sent the JSON text, the page parsed it), (b) the
+//              results redrawn. Timed by the page's own marks
+//              (thonso:whatif-sent/-reply/-shown, views/scorecard.ts), so the
+//              slider's 300 ms debounce is not counted.
 //   peers      a bench page with one module worker holding thonso (www/pkg),
 //              SheetJS and DuckDB-wasm: same runtime, same bytes, A B A B.
 //
@@ -137,6 +143,14 @@ async function interactive(page, timeout = 120_000) {
   if (v.error) throw new Error(`The page shows an error: ${v.error}`);
   return v.ms;
 }
+/** A fresh profile with the app open and its demo shown. */
+async function appPage() {
+  const ctx = await launch(newProfile());
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(`${BASE}/`);
+  await interactive(page);
+  return { ctx, page };
+}
 async function swState(page) {
   return page.evaluate(async () => {
     if (!('serviceWorker' in navigator)) return { supported: false };
@@ -237,10 +251,7 @@ try {
   // ---------------------------------------------------------- real UI
   if (want('ui')) {
     log('\n[ui] the real page: pick a file → results shown');
-    const ctx = await launch(newProfile());
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(`${BASE}/`);
-    await interactive(page);
+    const { ctx, page } = await appPage();
     const ui = {};
     for (const [key, label, picks] of [['xlsx100k', '100k-row .xlsx', 3], ['csv1m', '1M-row CSV', 2]]) {
       const file = dataFile(key);
@@ -268,6 +279,49 @@ try {
       rows.push([`real page: pick the ${label} → results shown`, fmtStat(ui[key]), '', '', '', '', 'first pick excluded (warm-up)' ]);
     }
     results.sections.ui = ui;
+    await ctx.close();
+  }
+
+  // ---------------------------------------------------------- what-if
+  if (want('whatif')) {
+    log('\n[whatif] the real page, 2,000 villages: a what-if slider moved → results');
+    const { ctx, page } = await appPage();
+    const file = dataFile('whatif');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.waitForFunction((name) => document.querySelector('[data-testid="current-file"]')?.textContent.trim() === name, path.basename(file), { timeout: 120_000 });
+    await interactive(page);
+    await page.getByTestId('whatif').locator('summary').click();
+    const slider = page.locator('[data-testid^="whatif-threshold-"][data-rule=">="]').first();
+    await slider.waitFor();
+    const reply = [];
+    const shown = [];
+    const n = Math.max(10, opts.runs * 4);
+    // One step down first; then alternate between one and two steps down,
+    // so every move is a real change (back at the file's own threshold the
+    // page shows the original report without asking the worker).
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => performance.getEntriesByName('thonso:whatif-shown').length > 0, undefined, { polling: 'raf', timeout: 60_000 });
+    for (let i = 0; i < n; i++) {
+      await page.evaluate(() => performance.clearMarks());
+      await slider.focus();
+      await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
+      const h = await page.waitForFunction(() => performance.getEntriesByName('thonso:whatif-shown').length > 0, undefined, { polling: 'raf', timeout: 60_000 });
+      await h.dispose();
+      const m = await page.evaluate(() => {
+        const t = (k) => performance.getEntriesByName(k).at(-1)?.startTime ?? null;
+        return { sent: t('thonso:whatif-sent'), reply: t('thonso:whatif-reply'), shown: t('thonso:whatif-shown') };
+      });
+      reply.push(m.reply - m.sent);
+      shown.push(m.shown - m.sent);
+    }
+    // The first moves warm the JIT; they are kept out.
+    const r = stats(reply.slice(2));
+    const sh = stats(shown.slice(2));
+    log(`  worker round trip ${fmtStat(r)}; redrawn ${fmtStat(sh)}`);
+    results.sections.whatif = { reply: r, shown: sh };
+    rows.push(['real page, 2,000 villages: what-if slider → report back in the page (worker: score + JSON text; page: JSON.parse)', fmtStat(r), '', '', '≤ 50 ms', r.median <= 50 ? 'yes' : 'NO', 'what the sliders call: Session.score({overrides})']);
+    rows.push(['real page, 2,000 villages: what-if slider → results redrawn', fmtStat(sh), '', '', '', '', 'the above plus rendering every table and chart']);
     await ctx.close();
   }
 

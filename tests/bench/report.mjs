@@ -34,7 +34,7 @@ if (N.villages) {
 }
 if (N.whatif) {
   rows.push(['Node', '2,000 villages what-if (HT1 threshold changed): `score()`', ms(N.whatif.score), '', '', '≤ 50 ms', met(N.whatif.score.median <= 50)]);
-  if (N.whatif.score_summary) rows.push(['Node', '2,000 villages what-if: `score_summary()` (what the sliders call)', ms(N.whatif.score_summary), '', '', '≤ 50 ms', met(N.whatif.score_summary.median <= 50)]);
+  if (N.whatif.score_summary) rows.push(['Node', '2,000 villages what-if: `score_summary()` (not what the sliders call)', ms(N.whatif.score_summary), '', '', '≤ 50 ms', met(N.whatif.score_summary.median <= 50)]);
 }
 if (N.size) rows.push(['—', `wasm size: raw ${fmtBytes(N.size.raw)}, gzip -9 ${fmtBytes(N.size.gzip)}, brotli q11 ${(N.size.brotli / 1e6).toFixed(2)} MB`, '', `duckdb-eh.wasm raw ${fmtBytes(N.size.duckdb_eh_raw)}`, '', '≤ 2.5 MB brotli', met(N.size.brotli <= 2.5e6)]);
 if (B.coldstart) {

@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { xlsx, ods, villagesSheet, dossiersSheet } from '../support/workbook.mjs';
 
+// The reports cross as JSON text, parsed where they are shown (as the worker
+// hands them to the page).
+const scoreOf = (s, o) => JSON.parse(s.score(o) ?? 'null');
+const turnaroundOf = (s, o) => JSON.parse(s.turnaround(o) ?? 'null');
+
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PKG = path.join(ROOT, 'www/pkg');
 const JS = path.join(PKG, 'thonso_wasm.js');
@@ -99,7 +104,7 @@ test('the demo workbook scores the Bảo Thắng story and measures turnaround',
   assert.ok(bytes instanceof Uint8Array);
   const s = open(bytes, 'demo.xlsx');
   try {
-    const score = s.score({});
+    const score = scoreOf(s, {});
     assert.ok(score, 'the demo has a villages sheet');
     // Domain brief §1: 20 villages recognized, every commune covered.
     assert.equal(score.summary.recognized, 20);
@@ -108,7 +113,7 @@ test('the demo workbook scores the Bảo Thắng story and measures turnaround',
     const counted = score.units.filter((u) => u.status === 'recognized').length;
     assert.equal(counted, score.summary.recognized);
 
-    const ta = s.turnaround({});
+    const ta = turnaroundOf(s, {});
     assert.ok(ta, 'the demo has a dossier sheet');
     assert.ok(ta.overall.dossiers > 0);
     assert.equal(ta.overall.completed + ta.overall.open, ta.overall.dossiers);
@@ -121,15 +126,15 @@ test('the demo workbook scores the Bảo Thắng story and measures turnaround',
 test('what-if overrides re-score; bad options throw a coded Error', () => {
   const s = open(wasm.demo_workbook(), 'demo.xlsx');
   try {
-    const base = s.score({});
+    const base = scoreOf(s, {});
     const ind = base.framework.pillars.flatMap((p) => p.indicators).find((i) => i.rule === '>=');
     assert.ok(ind, 'the framework has a ">=" indicator');
     // An unreachable threshold on a mandatory item: nobody can be recognized.
-    const hard = s.score({ overrides: { [ind.id]: { threshold: 1e9, mandatory: true } } });
+    const hard = scoreOf(s, { overrides: { [ind.id]: { threshold: 1e9, mandatory: true } } });
     assert.equal(hard.summary.recognized, 0);
-    assert.deepEqual(s.score({}).summary, base.summary, 'overrides never change the session');
+    assert.deepEqual(scoreOf(s, {}).summary, base.summary, 'overrides never change the session');
     assert.throws(
-      () => s.score({ overrides: 'nonsense' }),
+      () => scoreOf(s, { overrides: 'nonsense' }),
       (e) => e instanceof Error && typeof e.code === 'string' && VIETNAMESE.test(e.message),
     );
   } finally {
@@ -142,7 +147,7 @@ test('export_xlsx writes a workbook that the core reads back', () => {
   let bytes;
   let units;
   try {
-    units = s.score({}).summary.units;
+    units = scoreOf(s, {}).summary.units;
     bytes = s.export_xlsx({});
   } finally {
     s.free();
@@ -192,6 +197,6 @@ test('the precomputed demo asset is exactly what the package generates', () => {
   assert.equal(asset.length, generated.length);
   assert.ok(Buffer.from(generated).equals(asset), 'demo asset differs from demo_workbook()');
   const s = open(asset, 'thonso-demo.xlsx');
-  assert.ok(s.score({}).summary.recognized > 0, 'the demo scores villages');
+  assert.ok(scoreOf(s, {}).summary.recognized > 0, 'the demo scores villages');
   s.free();
 });

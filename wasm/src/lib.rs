@@ -2,8 +2,9 @@
 //!
 //! Every export decodes its arguments, makes one core call, and encodes the
 //! result (style.md §2). File bytes come in as one `Uint8Array`; exports go
-//! out as bytes; structured results go through one serializer (`to_js`, JSON
-//! text parsed natively); options come in as JSON text too;
+//! out as bytes; the large reports (score, turnaround) leave as JSON text
+//! (`to_json`) that the page parses, smaller results as objects built from
+//! the same JSON (`to_js`); options come in as JSON text too;
 //! errors become JS `Error`s in one helper (`to_error`).
 
 use serde::{Deserialize, Serialize};
@@ -20,8 +21,17 @@ fn to_js_small<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 /// Building them value by value across the boundary costs seconds; one JSON
 /// string parsed by the engine's native `JSON.parse` costs milliseconds.
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(v).map_err(|e| to_error(&core::Error::internal(e)))?;
+    let json = to_json(v)?;
     js_sys::JSON::parse(&json).map_err(|_| to_error(&core::Error::internal("JSON.parse")))
+}
+
+/// The large reports (score, turnaround) leave as JSON text and are parsed
+/// where they are shown: the worker posts the string to the page (one copy
+/// of its characters), where a parsed object would be walked and cloned
+/// value by value by `postMessage` — for 2,000 villages that clone cost
+/// more than the scoring. Callers: `JSON.parse(session.score(...))`.
+fn to_json<T: Serialize>(v: &T) -> Result<String, JsValue> {
+    serde_json::to_string(v).map_err(|e| to_error(&core::Error::internal(e)))
 }
 
 /// Options arrive as plain JS objects; going through `JSON.stringify`
@@ -168,35 +178,39 @@ impl Session {
         to_js_small(&self.inner.framework)
     }
 
+    /// The `ScoreReport` as JSON text; `undefined` when the file has no
+    /// villages sheet. The page asks for it once per file; its what-if
+    /// sliders call `what_if`.
+    pub fn score(&self, options: JsValue) -> Result<Option<String>, JsValue> {
+        let o: core::session::ScoreOptions = from_js(options)?;
+        self.inner.score(&o.overrides).map_err(|e| to_error(&e))?.map(|r| to_json(&r)).transpose()
+    }
+
+    /// A what-if slider's answer (`WhatIf`, JSON text): each village's
+    /// outcome under the changes, laid by the page over the report it has.
     /// `undefined` when the file has no villages sheet.
-    pub fn score(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn what_if(&self, options: JsValue) -> Result<Option<String>, JsValue> {
         let o: core::session::ScoreOptions = from_js(options)?;
-        match self.inner.score(&o.overrides).map_err(|e| to_error(&e))? {
-            Some(r) => to_js(&r),
-            None => Ok(JsValue::UNDEFINED),
-        }
+        self.inner.what_if(&o.overrides).map_err(|e| to_error(&e))?.map(|w| to_json(&w)).transpose()
     }
 
-    /// Summary, communes and one-step-away only, without a row per village
-    /// crossing the boundary. The page's what-if sliders do not call it yet
-    /// (they call `score`); the benchmark measures it.
-    pub fn score_summary(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    /// Summary, communes and one-step-away only (JSON text), without a row
+    /// per village: for callers that need no village table. The page does
+    /// not call it (its sliders call `what_if`); the benchmark measures it.
+    pub fn score_summary(&self, options: JsValue) -> Result<Option<String>, JsValue> {
         let o: core::session::ScoreOptions = from_js(options)?;
-        match self.inner.score_summary(&o.overrides).map_err(|e| to_error(&e))? {
-            // Country-wide, the commune roll-up and the one-step-away list
-            // hold thousands of rows: JSON text, not a value-by-value build.
-            Some(r) => to_js(&SummaryOut { summary: &r.summary, communes: &r.communes, one_step_away: &r.one_step_away, derived: &r.derived, absent: &r.absent }),
-            None => Ok(JsValue::UNDEFINED),
-        }
+        self.inner
+            .score_summary(&o.overrides)
+            .map_err(|e| to_error(&e))?
+            .map(|r| to_json(&SummaryOut { summary: &r.summary, communes: &r.communes, one_step_away: &r.one_step_away, derived: &r.derived, absent: &r.absent }))
+            .transpose()
     }
 
-    /// `undefined` when the file has no dossier sheet.
-    pub fn turnaround(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    /// The `TurnaroundReport` as JSON text; `undefined` when the file has
+    /// no dossier sheet.
+    pub fn turnaround(&self, options: JsValue) -> Result<Option<String>, JsValue> {
         let o: core::session::TurnaroundOptions = from_js(options)?;
-        match self.inner.turnaround(&o).map_err(|e| to_error(&e))? {
-            Some(r) => to_js(&r),
-            None => Ok(JsValue::UNDEFINED),
-        }
+        self.inner.turnaround(&o).map_err(|e| to_error(&e))?.map(|r| to_json(&r)).transpose()
     }
 
     /// The XLSX report (summary, villages, communes, turnaround, diagnostics) as bytes.

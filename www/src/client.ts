@@ -19,6 +19,7 @@ import type {
   Slot,
   TurnaroundOptions,
   TurnaroundReport,
+  WhatIf,
   WorkerReply,
   WorkerRequest,
 } from './types';
@@ -178,14 +179,22 @@ export class WorkerClient {
     return this.send<Framework>({ type: 'framework', slot });
   }
 
+  /** The score report (null: no villages sheet). It crosses as JSON text, parsed here. */
   async score(slot: Slot = 'main', options?: ScoreOptions): Promise<ScoreReport | null> {
     await this.ensure(slot);
-    return this.send<ScoreReport | null>({ type: 'score', slot, options: plain(options) });
+    return parseReport<ScoreReport>(await this.send<string | null>({ type: 'score', slot, options: plain(options) }));
   }
 
+  /** A what-if slider's answer: the villages' outcomes under the changes (www/src/whatif-merge.ts lays them over the report). */
+  async whatIf(slot: Slot = 'main', options?: ScoreOptions): Promise<WhatIf | null> {
+    await this.ensure(slot);
+    return parseReport<WhatIf>(await this.send<string | null>({ type: 'what_if', slot, options: plain(options) }));
+  }
+
+  /** The turnaround report (null: no dossier sheet), as JSON text parsed here. */
   async turnaround(slot: Slot = 'main', options?: TurnaroundOptions): Promise<TurnaroundReport | null> {
     await this.ensure(slot);
-    return this.send<TurnaroundReport | null>({ type: 'turnaround', slot, options: plain(options) });
+    return parseReport<TurnaroundReport>(await this.send<string | null>({ type: 'turnaround', slot, options: plain(options) }));
   }
 
   async exportXlsx(slot: Slot = 'main', options?: ExportOptions): Promise<ArrayBuffer> {
@@ -255,4 +264,9 @@ export class WorkerClient {
     const r = await this.send<{ manifest: Manifest; files: ArrayBuffer[] }>({ type: 'ws_decode', bytes: copy }, undefined, [copy]);
     return { manifest: r.manifest, files: r.files.map((f) => new Uint8Array(f)) };
   }
+}
+
+/** A report the worker sent as the core's JSON text. */
+function parseReport<T>(text: string | null): T | null {
+  return text == null ? null : (JSON.parse(text) as T);
 }

@@ -99,7 +99,7 @@ const share = {
 const client = new WorkerClient();
 
 const scorecard: ScorecardView = new ScorecardView({
-  rescore: (overrides) => guard(() => client.score('main', { overrides })),
+  rescore: (overrides) => guard(() => client.whatIf('main', { overrides })),
   exportCsv: (header, rows) => {
     const name = `${baseName()}${scenarioTag(scorecard.currentOverrides())}-thon.csv`;
     void guard(() => client.tableCsv([header, ...rows])).then((text) => text !== null && download(text, name, 'text/csv;charset=utf-8'));

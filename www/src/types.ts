@@ -5,11 +5,13 @@
 // below belongs to the page alone: the worker protocol, the page's own
 // record of its last view, and the error as the page shows it.
 import type * as Core from './generated/core';
-import type { Framework, Metrics } from './generated/core';
+import type { CommuneRollup, Framework, Metrics, Summary } from './generated/core';
 
 export type {
   Assumption,
   Bin,
+  CanonGroup,
+  CanonLabel,
   ColumnInfo,
   CommuneChange,
   Diagnostic,
@@ -33,20 +35,23 @@ export type {
   StoredFile,
   TurnaroundReport,
   UnitRef,
+  WhatIf,
 } from './generated/core';
 
-export type SheetKind = Core.Kind;
-export type SheetInfo = Core.SheetReport;
-export type FailedIndicator = Core.Failed;
-export type ScoreUnit = Core.UnitScore;
-export type CommuneRow = Core.CommuneRollup;
-export type OneStepAway = Core.OneStep;
-export type ScoreSummary = Core.Summary;
-/** Metrics of one group; `by` names the group (e.g. {month: "2024-03"}). */
-export type GroupRow = Core.Group;
-export type BeforeAfterSide = Core.Side;
-export type BeforeAfterRow = Core.BeforeAfter;
-export type DayOff = Core.DayInfo;
+export type {
+  Kind as SheetKind,
+  SheetReport as SheetInfo,
+  Failed as FailedIndicator,
+  UnitScore as ScoreUnit,
+  CommuneRollup as CommuneRow,
+  OneStep as OneStepAway,
+  Summary as ScoreSummary,
+  /** Metrics of one group; `by` names the group (e.g. {month: "2024-03"}). */
+  Group as GroupRow,
+  Side as BeforeAfterSide,
+  BeforeAfter as BeforeAfterRow,
+  DayInfo as DayOff,
+} from './generated/core';
 /** What-if changes: indicator id → the threshold, weight or BB flag to try. */
 export type Overrides = Core.Overrides;
 /** A user's fix to the automatic column mapping: sheet → header → canonical name, indicator id, or "" to ignore. */
@@ -89,7 +94,7 @@ export interface LastResults {
   app: 'thonso-web';
   at: string;
   /** Headline numbers of the last analysis, for the list and for checking. */
-  score?: { summary: ScoreSummary; communes: CommuneRow[] } | null;
+  score?: { summary: Summary; communes: CommuneRollup[] } | null;
   turnaround?: { as_of: string; overall: Metrics } | null;
   /** The view the user left: what-if changes, turnaround settings, the snapshot compared. */
   ui?: {
@@ -115,6 +120,7 @@ export type WorkerRequest =
   | { id: number; type: 'inspect'; slot: Slot }
   | { id: number; type: 'framework'; slot: Slot }
   | { id: number; type: 'score'; slot: Slot; options?: ScoreOptions }
+  | { id: number; type: 'what_if'; slot: Slot; options?: ScoreOptions }
   | { id: number; type: 'turnaround'; slot: Slot; options?: TurnaroundOptions }
   | { id: number; type: 'export_xlsx'; slot: Slot; options?: ExportOptions }
   | { id: number; type: 'close'; slot: Slot }
@@ -136,19 +142,6 @@ export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number; stage: string }
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: AppError };
-
-/** A canonical column with its labels (core ingest::labels). */
-export interface CanonLabel {
-  name: string;
-  vi: string;
-  en: string;
-}
-
-export interface CanonGroup {
-  vi: string;
-  en: string;
-  names: CanonLabel[];
-}
 
 /** One cell of a table exported as CSV by the core (`export::table_csv`). */
 export type CsvCell = string | number | null;

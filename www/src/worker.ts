@@ -143,8 +143,13 @@ async function handle(req: WorkerRequest): Promise<{ result: unknown; transfer?:
       return { result: session(req.slot).inspect() };
     case 'framework':
       return { result: session(req.slot).framework() };
+    // The reports come from the core as JSON text and go to the page as
+    // that string, parsed there (client.ts): cloning a parsed report of
+    // thousands of villages costs more than scoring it.
     case 'score':
       return { result: session(req.slot).score(req.options ?? {}) ?? null };
+    case 'what_if':
+      return { result: session(req.slot).what_if(req.options ?? {}) ?? null };
     case 'turnaround':
       return { result: session(req.slot).turnaround(req.options ?? {}) ?? null };
     case 'export_xlsx': {

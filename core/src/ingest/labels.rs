@@ -7,6 +7,7 @@ use super::columns::Canon;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CanonLabel {
     /// The canonical name (`Canon::name`), what a mapping fix stores.
     pub name: &'static str,
@@ -15,6 +16,7 @@ pub struct CanonLabel {
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CanonGroup {
     pub vi: &'static str,
     pub en: &'static str,

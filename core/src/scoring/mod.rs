@@ -16,8 +16,10 @@
 //! whole table, so the country's 63,619 villages score in one pass.
 
 mod compare;
+mod what_if;
 
 pub use compare::{compare, CommuneChange, SnapshotDiff, UnitRef};
+pub use what_if::{Outcome, WhatIf};
 
 use crate::error::Result;
 use crate::framework::{Assumption, Framework, Indicator, Pillar, Readiness, Rule};
@@ -189,14 +191,24 @@ fn clamp01(e: Expr) -> Expr {
 
 /// Scores every unit of the table.
 pub fn score(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String]) -> Result<ScoreReport> {
-    score_with(table, fw, plan, derived, true)
+    score_with(table, fw, plan, derived, Detail::Full)
 }
 
-/// Like [`score`]; without `detail` each unit keeps only its names, status
-/// and readiness (plus the failures the one-step list needs). A what-if
-/// slider over the whole country needs no per-indicator detail, and
-/// building it is most of the time.
-pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String], detail: bool) -> Result<ScoreReport> {
+/// How much of each unit a report carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Names, status and readiness (plus the failures the one-step list needs).
+    Summary,
+    /// Also pillar scores and every failure: what a what-if can change.
+    Outcomes,
+    /// Also every indicator's value: the full report.
+    Full,
+}
+
+/// Like [`score`], with as much of each unit as `detail` asks for: a
+/// what-if slider over the whole country needs no values, and building
+/// them is much of the time.
+pub fn score_with(table: &UnitTable, fw: &Framework, plan: Option<&[PlanRow]>, derived: &[String], detail: Detail) -> Result<ScoreReport> {
     let total_w = fw.total_weight();
     let scale = if total_w > 0.0 { 100.0 / total_w } else { 0.0 };
     let computed = compute(table, fw, scale)?;
@@ -335,10 +347,11 @@ impl Computed {
     }
 }
 
-/// Unit `i`'s status, readiness and (with `detail`) values and pillar
-/// scores, with the failed and missing indicators; `None` for a row without
-/// a commune or village name.
-fn unit_score(c: &Computed, i: usize, fw: &Framework, inds: &[(&Pillar, &Indicator)], scale: f64, detail: bool) -> Option<UnitScore> {
+/// Unit `i`'s status and readiness; beyond `Detail::Summary` its pillar
+/// scores and failed and missing indicators, and with `Detail::Full` its
+/// values. `None` for a row without a commune or village name.
+fn unit_score(c: &Computed, i: usize, fw: &Framework, inds: &[(&Pillar, &Indicator)], scale: f64, level: Detail) -> Option<UnitScore> {
+    let detail = level != Detail::Summary;
     let Computed { communes, villages, districts, rows, sheets, readiness, bb, tc, values, passes, credits, .. } = c;
     let rules = &fw.rules;
     let commune = communes[i].clone().unwrap_or_default();
@@ -372,7 +385,7 @@ fn unit_score(c: &Computed, i: usize, fw: &Framework, inds: &[(&Pillar, &Indicat
             break;
         }
         let v = values[k][i];
-        if detail {
+        if level == Detail::Full {
             vals.insert(ind.id.clone(), v.map(round2));
         }
         if let Some(ps) = pillar_acc.iter_mut().find(|p| p.id == pillar.id) {

@@ -67,6 +67,14 @@ commune_from_name?: boolean, };
 
 export type IgnoredSheet = { name: string, reason: string, reason_en: string, };
 
+export type CanonLabel = { 
+/**
+ * The canonical name (`Canon::name`), what a mapping fix stores.
+ */
+name: string, vi: string, en: string, };
+
+export type CanonGroup = { vi: string, en: string, names: Array<CanonLabel>, };
+
 export type Unit = "percent" | "yes_no" | "number";
 
 export type Rule = ">=" | "<=" | "=";
@@ -198,6 +206,36 @@ added: Array<UnitRef>, removed: Array<UnitRef>,
  * order: the page's table of changes.
  */
 changed: Array<UnitRef>, communes: Array<CommuneChange>, recognized_before: number, recognized_after: number, };
+
+export type Outcome = { status: Status, readiness: number, 
+/**
+ * Pillar scores, in the framework's pillar order.
+ */
+pillars: Array<number>, 
+/**
+ * Bit k set: every indicator of pillar k passes.
+ */
+passed: number, 
+/**
+ * Failed indicators with a value: (position in the framework's
+ * indicator order, gap).
+ */
+failed: Array<[number, number]>, 
+/**
+ * Indicators without a value (a fail): positions, as above.
+ */
+missing: Array<number>, };
+
+export type WhatIf = { 
+/**
+ * The framework with the changes applied (the page saves it with the
+ * workspace, so the CLI scores the same way).
+ */
+framework: Framework, summary: Summary, communes: Array<CommuneRollup>, one_step_away: Array<OneStep>, 
+/**
+ * Each pillar's maximum score (the same for every village).
+ */
+pillar_max: Array<number>, units: Array<Outcome>, };
 
 export type StatusClass = "cancelled" | "withdrawn" | "not_accepted" | "finished" | "paused" | "open";
 

@@ -13,10 +13,12 @@ import { isYesNo, needed, pillarName, showValue, statusBadge, statusLabel, unitK
 import { WhatIfPanel } from './whatif';
 import { comparePanel, type Snapshot } from './compare';
 import { dateField, readDate } from './date-input';
-import type { CommuneRow, CsvCell, Overrides, Pillar, ScoreReport, ScoreUnit } from '../types';
+import type { CommuneRow, CsvCell, Overrides, Pillar, ScoreReport, ScoreUnit, WhatIf } from '../types';
+import { mergeWhatIf } from '../whatif-merge';
 
 export interface ScorecardActions {
-  rescore(overrides: Overrides): Promise<ScoreReport | null>;
+  /** A slider moved: the core's outcomes under the changes (laid over the report by mergeWhatIf). */
+  rescore(overrides: Overrides): Promise<WhatIf | null>;
   exportCsv(header: string[], rows: CsvCell[][]): void;
   chooseCompareFile(file: File): void;
   clearCompare(): void;
@@ -613,11 +615,20 @@ export class ScorecardView {
 
   private async applyOverrides(overrides: Overrides): Promise<void> {
     const seq = ++this.seq;
-    const next = Object.keys(overrides).length ? await this.actions.rescore(overrides) : this.base;
-    if (seq !== this.seq || !next) return; // a newer change is on its way
+    // Marks for the benchmark (tests/bench/browser.mjs, "what-if"): the
+    // change sent, the report back from the worker, the results redrawn.
+    performance.mark('thonso:whatif-sent');
+    const changed = Object.keys(overrides).length > 0;
+    const w = changed ? await this.actions.rescore(overrides) : null;
+    if (seq !== this.seq) return; // a newer change is on its way
+    if (changed && !w) return; // the error is shown; the results stay as they were
+    performance.mark('thonso:whatif-reply');
+    const next = w && this.base ? mergeWhatIf(this.base, w) : this.base;
+    if (!next) return;
     this.report = next;
     this.renderResults();
     this.actions.changed?.();
+    performance.mark('thonso:whatif-shown');
   }
 
   private renderWhatIfStatus(): void {
