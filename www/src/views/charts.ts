@@ -19,6 +19,13 @@ const RED = '#c0392b';
 const GREY = '#8a8a8a';
 const GREEN = '#2e7d32';
 const STYLE = { fontSize: '12px' };
+/** The frame the two turnaround time charts share. */
+const TIME_CHART = { style: STYLE, width: WIDTH, height: 260, marginLeft: 50 };
+/** The frame of a chart with a row per item: `rows` rows of `rowHeight` px
+ * below `top` px, and a label column as wide as the longest label. */
+function rowsFrame(width: number, rows: number, rowHeight: number, top: number, longest: number, maxMargin: number) {
+  return { style: STYLE, width, height: Math.max(120, top + rows * rowHeight), marginLeft: Math.min(maxMargin, 16 + longest * 7) };
+}
 
 type Draw = (P: PlotModule) => Element;
 
@@ -117,10 +124,7 @@ export function distributionChart(data: { working_days: number; count: number }[
   const desc = t('ta_dist_desc');
   const chart: Draw = (P) =>
     P.plot({
-      style: STYLE,
-      width: WIDTH,
-      height: 260,
-      marginLeft: 50,
+      ...TIME_CHART,
       x: { label: t('ta_working_days'), labelAnchor: 'center', labelArrow: 'none' },
       y: { label: t('ta_count'), grid: true, labelArrow: 'none' },
       marks: [
@@ -178,10 +182,7 @@ export function monthlyChart(rows: GroupRow[]): HTMLElement {
   }
   const chart: Draw = (P) =>
     P.plot({
-      style: STYLE,
-      width: WIDTH,
-      height: 260,
-      marginLeft: 50,
+      ...TIME_CHART,
       x: { type: 'utc', label: t('ta_month'), labelArrow: 'none', tickFormat: (d: Date) => `${d.getUTCMonth() + 1}/${d.getUTCFullYear()}` },
       y: { label: t('ta_working_days'), grid: true, zero: true, labelArrow: 'none' },
       color: { domain: [median, km, p90], range: [BLUE, GREEN, RED] },
@@ -245,10 +246,7 @@ export function beforeAfterChart(rows: BeforeAfterRow[]): HTMLElement {
   const longest = Math.max(8, ...pts.map((r) => beforeAfterLabel(r).length));
   const chart: Draw = (P) =>
     P.plot({
-      style: STYLE,
-      width: WIDE,
-      height: Math.max(120, 36 + pts.length * 28),
-      marginLeft: Math.min(320, 16 + longest * 7),
+      ...rowsFrame(WIDE, pts.length, 28, 36, longest, 320),
       x: { label: t('ta_working_days'), grid: true, zero: true, labelArrow: 'none' },
       y: { label: null, domain: pts.map(beforeAfterLabel) },
       color: { domain: [before, after], range: [GREY, BLUE] },
@@ -323,10 +321,7 @@ export function communePlanChart(rows: { commune: string; units: number; recogni
   const longest = Math.max(6, ...rows.map((r) => r.commune.length));
   const chart: Draw = (P) =>
     P.plot({
-      style: STYLE,
-      width: WIDTH,
-      height: Math.max(120, 40 + rows.length * 24),
-      marginLeft: Math.min(240, 16 + longest * 7),
+      ...rowsFrame(WIDTH, rows.length, 24, 40, longest, 240),
       x: { label: t('chart_plan_x'), grid: true, labelArrow: 'none' },
       y: { label: null, domain: rows.map((r) => r.commune) },
       color: { domain: [recognized, near], range: [GREEN, GREY] },
