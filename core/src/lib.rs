@@ -3,6 +3,7 @@
 //! web-sys here, so every part is testable with `cargo test` and the same
 //! code runs in the browser (via `thonso-wasm`) and the CLI (`thonso-cli`).
 
+pub mod admin;
 pub mod calendar;
 pub mod date;
 pub mod demo;
