@@ -87,3 +87,33 @@ export function nextId(prefix: string): string {
 export function field(id: string, label: string, control: Child): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
 }
+
+/**
+ * A labelled `<select>` laid out as a field: `options` as [value, text], the
+ * one equal to `value` selected; `onChange` gets the chosen value.
+ */
+export function selectField(o: {
+  label: string;
+  testid: string;
+  options: [string, string][];
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+}): HTMLElement {
+  const id = nextId(o.testid);
+  return h(
+    'div',
+    { class: o.className ? `field ${o.className}` : 'field' },
+    h('label', { for: id, text: o.label }),
+    h(
+      'select',
+      { id, 'data-testid': o.testid, onchange: (e: Event) => o.onChange((e.target as HTMLSelectElement).value) },
+      o.options.map(([value, text]) => h('option', { value, text, selected: value === o.value })),
+    ),
+  );
+}
+
+/** A table head: one column header per entry of `headers`; the columns at the `numeric` positions are right-aligned numbers. */
+export function thead(headers: string[], numeric: number[] = []): HTMLElement {
+  return h('thead', null, h('tr', null, headers.map((text, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : undefined, text }))));
+}

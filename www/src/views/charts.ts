@@ -2,7 +2,7 @@
 // a <figure> with a caption, an accessible name and description, and a
 // collapsible table holding the same numbers: the chart is never the only way
 // to read the data.
-import { h, type Child } from '../dom';
+import { h, thead, type Child } from '../dom';
 import { t, locale } from '../i18n';
 import { date, dataValue } from '../format';
 import type { BeforeAfterRow, GroupRow } from '../types';
@@ -101,7 +101,7 @@ function simpleTable(
       'table',
       null,
       h('caption', { text: caption }),
-      h('thead', null, h('tr', null, header.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : undefined, text: c })))),
+      thead(header, header.map((_, i) => i).slice(1)),
       h(
         'tbody',
         null,

@@ -2,7 +2,7 @@
 // village detail, the one-step-away list, what-if sliders and snapshot
 // comparison. All numbers come from the core's `score` report; this file only
 // arranges them.
-import { h, field, fill, debounce, nextId, type Child } from '../dom';
+import { h, field, fill, debounce, nextId, selectField, thead, type Child } from '../dom';
 import { card } from './card';
 import { communePlanChart } from './charts';
 import { t, pick } from '../i18n';
@@ -294,8 +294,6 @@ export class ScorecardView {
   private renderVillages(): void {
     const r = this.report!;
     const communes = [...new Set(r.units.map((u) => u.commune))].sort((a, b) => a.localeCompare(b, 'vi'));
-    const statusId = nextId('f-status');
-    const communeId = nextId('f-commune');
     const qId = nextId('f-q');
     const refilter = () => {
       this.villageState.page = 0;
@@ -304,44 +302,26 @@ export class ScorecardView {
     const filters = h(
       'div',
       { class: 'filters no-print' },
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: statusId, text: t('filter_status') }),
-        h(
-          'select',
-          {
-            id: statusId,
-            'data-testid': 'filter-status',
-            onchange: (e: Event) => {
-              this.filters.status = (e.target as HTMLSelectElement).value;
-              refilter();
-            },
-          },
-          h('option', { value: '', text: t('all') }),
-          (['recognized', 'near', 'not_recognized'] as const).map((s) =>
-            h('option', { value: s, text: statusLabel(s), selected: this.filters.status === s }),
-          ),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: communeId, text: t('filter_commune') }),
-        h(
-          'select',
-          {
-            id: communeId,
-            'data-testid': 'filter-commune',
-            onchange: (e: Event) => {
-              this.filters.commune = (e.target as HTMLSelectElement).value;
-              refilter();
-            },
-          },
-          h('option', { value: '', text: t('all') }),
-          communes.map((c) => h('option', { value: c, text: c, selected: this.filters.commune === c })),
-        ),
-      ),
+      selectField({
+        label: t('filter_status'),
+        testid: 'filter-status',
+        options: [['', t('all')], ...(['recognized', 'near', 'not_recognized'] as const).map((st): [string, string] => [st, statusLabel(st)])],
+        value: this.filters.status,
+        onChange: (v) => {
+          this.filters.status = v;
+          refilter();
+        },
+      }),
+      selectField({
+        label: t('filter_commune'),
+        testid: 'filter-commune',
+        options: [['', t('all')], ...communes.map((c): [string, string] => [c, c])],
+        value: this.filters.commune,
+        onChange: (v) => {
+          this.filters.commune = v;
+          refilter();
+        },
+      }),
       h(
         'div',
         { class: 'field' },
@@ -531,17 +511,7 @@ export class ScorecardView {
           'table',
           null,
           h('caption', { text: title }),
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              [t('col_indicator'), t('col_kind_bb'), t('col_value'), t('col_needed'), t('col_gap'), t('col_result')].map((c, i) =>
-                h('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : undefined, text: c }),
-              ),
-            ),
-          ),
+          thead([t('col_indicator'), t('col_kind_bb'), t('col_value'), t('col_needed'), t('col_gap'), t('col_result')], [2, 3, 4]),
           h('tbody', null, rows),
         ),
       ),

@@ -4,9 +4,9 @@
 // decoded and validated in the worker (`decode_share`); names are shown as
 // text. Laid out to read on a 360-px phone.
 import { h, type Child } from '../dom';
-import { card } from './card';
+import { card, daysText, turnaroundCards } from './card';
 import { t, locale } from '../i18n';
-import { num, int, pct, date, month, dataValue, DASH } from '../format';
+import { num, int, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column } from './table';
 import { statusBadge } from './score-common';
 import { monthlySeriesChart } from './charts';
@@ -252,7 +252,6 @@ function scoreSection(p: SharePayload): Child[] {
 function turnaroundSection(p: SharePayload): Child[] {
   const ta = p.turnaround;
   if (!ta) return [];
-  const days = (v: number | null | undefined) => (v == null ? DASH : t('ta_days_unit', { v: num(v) }));
   const pooled = ta.before_after_days;
   return [
     h('h2', { id: 'share-ta-h', text: t('ta_title') }),
@@ -263,11 +262,7 @@ function turnaroundSection(p: SharePayload): Child[] {
     h(
       'div',
       { class: 'cards', 'data-testid': 'share-ta-summary' },
-      card('share-ta-median', t('ta_median'), ta.median_working_days, days(ta.median_working_days)),
-      card('share-ta-p90', t('ta_p90'), ta.p90_working_days, days(ta.p90_working_days)),
-      card('share-ta-km', t('ta_km'), ta.km_median_working_days, days(ta.km_median_working_days)),
-      card('share-ta-on-time', t('ta_on_time'), ta.on_time_rate, pct(ta.on_time_rate)),
-      card('share-ta-online', t('ta_online'), ta.online_rate, pct(ta.online_rate)),
+      ...turnaroundCards('share-ta', ta),
       card(
         'share-ta-dossiers',
         t('ta_dossiers'),
@@ -277,7 +272,7 @@ function turnaroundSection(p: SharePayload): Child[] {
       ),
       card('share-ta-open', t('ta_open'), ta.open, int(ta.open)),
       card('share-ta-overdue', t('ta_overdue'), ta.overdue_open, int(ta.overdue_open)),
-      card('share-ta-median-days', t('sr_median_days'), ta.median_days, days(ta.median_days)),
+      card('share-ta-median-days', t('sr_median_days'), ta.median_days, daysText(ta.median_days)),
     ),
     ta.monthly.length ? monthlySeriesChart(ta.monthly.map(([m, n, med]) => ({ month: m, label: month(m), dossiers: n, median: med }))) : null,
   ];

@@ -1,5 +1,5 @@
 // The review panel: what the core recognized in each sheet of the file.
-import { h, type Child } from '../dom';
+import { h, thead, type Child } from '../dom';
 import { t, hasKey, pick, getLang } from '../i18n';
 import { int } from '../format';
 import type { CanonGroup, Indicator, InspectReport, MappingOverrides, SheetInfo } from '../types';
@@ -111,18 +111,7 @@ function mapping(sheet: SheetInfo, editor: MappingEditor | null, pending: Mappin
       'table',
       { class: 'inner' },
       h('caption', { class: 'visually-hidden', text: `${t('col_columns')}: ${sheet.name}` }),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col', text: t('mapping_header') }),
-          h('th', { scope: 'col', text: t('mapping_canonical') }),
-          h('th', { scope: 'col', text: t('mapping_type') }),
-          h('th', { scope: 'col', text: t('mapping_reason') }),
-        ),
-      ),
+      thead([t('mapping_header'), t('mapping_canonical'), t('mapping_type'), t('mapping_reason')]),
       h(
         'tbody',
         null,
@@ -153,7 +142,7 @@ function detailsTable(summary: string, caption: string, headers: string[], rows:
       'table',
       { class: 'inner' },
       h('caption', { class: 'visually-hidden', text: caption }),
-      h('thead', null, h('tr', null, headers.map((text) => h('th', { scope: 'col', text })))),
+      thead(headers),
       h('tbody', null, rows),
     ),
     after,
@@ -221,21 +210,7 @@ export function sheetsPanel(report: InspectReport, editor: MappingEditor | null 
         'table',
         null,
         h('caption', null, caption, ' — ', h('span', { 'data-testid': 'inspect-file', text: report.file }), ` (${report.format})`),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col', text: t('col_sheet') }),
-            h('th', { scope: 'col', text: t('col_kind') }),
-            h('th', { scope: 'col', class: 'num', text: t('col_rows') }),
-            h('th', { scope: 'col', class: 'num', text: t('col_header_row') }),
-            h('th', { scope: 'col', text: t('col_columns') }),
-            h('th', { scope: 'col', text: t('col_encoding') }),
-            h('th', { scope: 'col', text: t('col_warnings') }),
-          ),
-        ),
+        thead([t('col_sheet'), t('col_kind'), t('col_rows'), t('col_header_row'), t('col_columns'), t('col_encoding'), t('col_warnings')], [2, 3]),
         h(
           'tbody',
           null,

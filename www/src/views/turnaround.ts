@@ -1,8 +1,8 @@
 // Turnaround dashboard: headline numbers, distribution and monthly charts,
 // tables by procedure and by group, before/after a village service point
 // opened, and the working calendar in use (with days the user adds).
-import { h, field, fill, nextId, type Child } from '../dom';
-import { card } from './card';
+import { h, field, fill, nextId, selectField, thead, type Child } from '../dom';
+import { card, turnaroundCards } from './card';
 import { t, pick, hasKey } from '../i18n';
 import { num, int, pct, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column, type TableState } from './table';
@@ -196,7 +196,6 @@ export class TurnaroundView {
 
   private renderControls(): void {
     const asOfId = nextId('as-of');
-    const byId = nextId('by');
     fill(
       this.controlsEl,
       h(
@@ -213,24 +212,16 @@ export class TurnaroundView {
           },
         }),
       ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: byId, text: t('ta_group_by') }),
-        h(
-          'select',
-          {
-            id: byId,
-            'data-testid': 'group-by',
-            onchange: (e: Event) => {
-              this.by = (e.target as HTMLSelectElement).value;
-              void this.recompute();
-            },
-          },
-          h('option', { value: '', text: '—' }),
-          DIMENSIONS.map((d) => h('option', { value: d, text: dimLabel(d), selected: this.by === d })),
-        ),
-      ),
+      selectField({
+        label: t('ta_group_by'),
+        testid: 'group-by',
+        options: [['', '—'], ...DIMENSIONS.map((d): [string, string] => [d, dimLabel(d)])],
+        value: this.by,
+        onChange: (v) => {
+          this.by = v;
+          void this.recompute();
+        },
+      }),
     );
   }
 
@@ -269,7 +260,6 @@ export class TurnaroundView {
 
   private headline(r: TurnaroundReport): HTMLElement {
     const o = r.overall;
-    const days = (v: number | null | undefined) => (v == null ? DASH : t('ta_days_unit', { v: num(v) }));
     const launched = r.before_after?.find((b) => b.unit_kind === 'all_launched');
     const ex = o.excluded;
     const exTotal = ex ? ex.cancelled + ex.withdrawn + ex.not_accepted : 0;
@@ -288,11 +278,7 @@ export class TurnaroundView {
       h(
         'div',
         { class: 'cards', 'data-testid': 'ta-summary' },
-        card('ta-median', t('ta_median'), o.median_working_days, days(o.median_working_days)),
-        card('ta-p90', t('ta_p90'), o.p90_working_days, days(o.p90_working_days)),
-        card('ta-km', t('ta_km'), o.km_median_working_days, days(o.km_median_working_days)),
-        card('ta-on-time', t('ta_on_time'), o.on_time_rate, pct(o.on_time_rate)),
-        card('ta-online', t('ta_online'), o.online_rate, pct(o.online_rate)),
+        ...turnaroundCards('ta', o),
         card('ta-dossiers', t('ta_dossiers'), o.dossiers, int(o.dossiers), h('span', null, `${t('ta_completed')}: `, h('span', { 'data-testid': 'ta-completed', 'data-value': dataValue(o.completed), text: int(o.completed) }))),
         card('ta-open', t('ta_open'), o.open, int(o.open)),
         card('ta-overdue', t('ta_overdue'), o.overdue_open, int(o.overdue_open)),
@@ -331,7 +317,7 @@ export class TurnaroundView {
         'table',
         { class: 'inner' },
         h('caption', { class: 'visually-hidden', text: t('ta_statuses_title') }),
-        h('thead', null, h('tr', null, [t('ta_status'), t('ta_dossiers'), t('ta_status_class'), t('ta_status_source')].map((text) => h('th', { scope: 'col', text })))),
+        thead([t('ta_status'), t('ta_dossiers'), t('ta_status_class'), t('ta_status_source')]),
         h(
           'tbody',
           null,
@@ -405,28 +391,21 @@ export class TurnaroundView {
     const kinds = [...new Set(all.map((r) => r.unit_kind))];
     if (!kinds.includes(this.baKind)) this.baKind = kinds.includes('village') ? 'village' : kinds[0];
     const rows = all.filter((r) => r.unit_kind === this.baKind);
-    const kindId = nextId('ba-kind');
     const picker =
       kinds.length > 1
-        ? h(
-            'div',
-            { class: 'field no-print' },
-            h('label', { for: kindId, text: t('ta_unit') }),
-            h(
-              'select',
-              {
-                id: kindId,
-                'data-testid': 'ba-kind',
-                onchange: (e: Event) => {
-                  this.baKind = (e.target as HTMLSelectElement).value;
-                  this.baState.page = 0;
-                  this.renderOutput();
-                  this.outputEl.querySelector<HTMLElement>('[data-testid="ba-kind"]')?.focus();
-                },
-              },
-              kinds.map((k) => h('option', { value: k, text: k === 'village' ? t('dim_village') : k === 'commune' ? t('dim_commune') : k, selected: k === this.baKind })),
-            ),
-          )
+        ? selectField({
+            label: t('ta_unit'),
+            testid: 'ba-kind',
+            className: 'no-print',
+            options: kinds.map((k): [string, string] => [k, k === 'village' ? t('dim_village') : k === 'commune' ? t('dim_commune') : k]),
+            value: this.baKind,
+            onChange: (v) => {
+              this.baKind = v;
+              this.baState.page = 0;
+              this.renderOutput();
+              this.outputEl.querySelector<HTMLElement>('[data-testid="ba-kind"]')?.focus();
+            },
+          })
         : null;
     const side = (which: 'before' | 'after', key: 'dossiers' | 'median_working_days' | 'km_median_working_days', label: string, digits = 1): Column<BeforeAfterRow> => ({
       key: `${which}-${key}`,
@@ -544,11 +523,7 @@ export class TurnaroundView {
             'table',
             { 'data-testid': 'launch-dates' },
             h('caption', { class: 'visually-hidden', text: t('launch_title') }),
-            h(
-              'thead',
-              null,
-              h('tr', null, [t('dim_commune'), t('dim_village'), t('ta_launch'), t('launch_source'), ''].map((text) => h('th', { scope: 'col', text }))),
-            ),
+            thead([t('dim_commune'), t('dim_village'), t('ta_launch'), t('launch_source'), '']),
             h(
               'tbody',
               null,

@@ -1,7 +1,7 @@
 // "Lưu trữ / Saved work": the workspaces kept in this browser (open, rename,
 // download as .thonso, delete), importing a .thonso file, the snapshots of
 // the open workspace, and how much storage the site uses.
-import { h, fill, nextId, type Child } from '../dom';
+import { h, fill, nextId, thead, type Child } from '../dom';
 import { t, locale } from '../i18n';
 import { DASH } from '../format';
 import type { IndexEntry, StorageInfo } from '../store';
@@ -123,18 +123,7 @@ export class WorkspacesView {
         'table',
         { 'data-testid': 'ws-table' },
         h('caption', { class: 'visually-hidden', text: t('ws_title') }),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col', text: t('ws_col_name') }),
-            h('th', { scope: 'col', text: t('ws_col_updated') }),
-            h('th', { scope: 'col', class: 'num', text: t('ws_col_size') }),
-            h('th', { scope: 'col', text: t('ws_col_actions') }),
-          ),
-        ),
+        thead([t('ws_col_name'), t('ws_col_updated'), t('ws_col_size'), t('ws_col_actions')], [2]),
         h(
           'tbody',
           null,
