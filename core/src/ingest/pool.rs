@@ -237,10 +237,14 @@ mod tests {
 
     #[test]
     fn sheet_names_lose_the_commune_prefix() {
-        assert_eq!(commune_of_sheet_name("Xã Sơn Hà"), "Sơn Hà");
-        assert_eq!(commune_of_sheet_name("Thị trấn Phố Lu"), "Phố Lu");
-        assert_eq!(commune_of_sheet_name("XA Son Ha"), "Son Ha");
-        assert_eq!(commune_of_sheet_name("Sơn Hà"), "Sơn Hà");
-        assert_eq!(commune_of_sheet_name("Xã"), "Xã");
+        for (name, want) in [
+            ("Xã Sơn Hà", "Sơn Hà"),
+            ("Thị trấn Phố Lu", "Phố Lu"),
+            ("XA Son Ha", "Son Ha"),
+            ("Sơn Hà", "Sơn Hà"),
+            ("Xã", "Xã"),
+        ] {
+            assert_eq!(commune_of_sheet_name(name), want, "{name:?}");
+        }
     }
 }
