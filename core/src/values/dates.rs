@@ -306,6 +306,16 @@ fn word_date(t: &[Tok], i: usize) -> Option<(Core, usize)> {
     Some((core_dmy(expand_year(y, ly)?, m, d, false), j + 2))
 }
 
+/// `:` and two digits at `j` (the minutes or seconds of a time): `Some(None)`
+/// without a colon, `None` when the colon is not followed by two digits.
+fn colon_two_digits(t: &[Tok], j: usize) -> Option<Option<u32>> {
+    if !sym_at(t, j, b':') {
+        return Some(None);
+    }
+    let (v, len) = num_at(t, j + 1)?;
+    (len == 2).then_some(Some(v))
+}
+
 /// A time of day at `i`: `Some(None, _)` when time-shaped but impossible.
 fn time_of_day(t: &[Tok], i: usize) -> Option<(Option<u32>, usize)> {
     let (h, lh) = num_at(t, i)?;
@@ -313,18 +323,10 @@ fn time_of_day(t: &[Tok], i: usize) -> Option<(Option<u32>, usize)> {
         return None;
     }
     let (mut m, mut s, mut j) = (0, 0, i + 1);
-    if sym_at(t, j, b':') {
-        let (mm, lm) = num_at(t, j + 1)?;
-        if lm != 2 {
-            return None;
-        }
+    if let Some(mm) = colon_two_digits(t, j)? {
         m = mm;
         j += 2;
-        if sym_at(t, j, b':') {
-            let (ss, ls) = num_at(t, j + 1)?;
-            if ls != 2 {
-                return None;
-            }
+        if let Some(ss) = colon_two_digits(t, j)? {
             s = ss;
             j += 2;
             if sym_at(t, j, b'.') && num_at(t, j + 1).is_some() {
