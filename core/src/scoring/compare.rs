@@ -186,26 +186,20 @@ mod tests {
     /// «Xã Sơn Hà» then «xã  sơn hà», is one row: 3 → 2, change −1.
     #[test]
     fn compare_matches_villages_by_name_key() {
-        let before = report(
-            "Xã Sơn Hà",
-            vec![
-                unit("Xã Sơn Hà", "Thôn Hoà", Status::Recognized, 0.9),
-                unit("Xã Sơn Hà", "Thôn 2", Status::Near, 0.7),
-                unit("Xã Sơn Hà", "Thôn 3", Status::NotRecognized, 0.2),
-                unit("Xã Sơn Hà", "Thôn 4", Status::Recognized, 0.8),
-                unit("Xã Sơn Hà", "Thôn Cũ", Status::Recognized, 0.85),
-            ],
-        );
-        let after = report(
-            "xã  sơn hà",
-            vec![
-                unit("xã  sơn hà", "thôn  Hòa", Status::Recognized, 0.95),
-                unit("xã  sơn hà", "Thôn 2", Status::Recognized, 0.85),
-                unit("xã  sơn hà", "Thôn 3", Status::Near, 0.6),
-                unit("xã  sơn hà", "Thôn 4", Status::Near, 0.75),
-                unit("xã  sơn hà", "Thôn Mới", Status::Near, 0.5),
-            ],
-        );
+        use Status::*;
+        // Each village in Q1 and in Q2: (name, status, readiness), None
+        // where the snapshot lacks it.
+        let villages = [
+            (Some(("Thôn Hoà", Recognized, 0.9)), Some(("thôn  Hòa", Recognized, 0.95))),
+            (Some(("Thôn 2", Near, 0.7)), Some(("Thôn 2", Recognized, 0.85))),
+            (Some(("Thôn 3", NotRecognized, 0.2)), Some(("Thôn 3", Near, 0.6))),
+            (Some(("Thôn 4", Recognized, 0.8)), Some(("Thôn 4", Near, 0.75))),
+            (Some(("Thôn Cũ", Recognized, 0.85)), None),
+            (None, Some(("Thôn Mới", Near, 0.5))),
+        ];
+        let snapshot = |commune: &str, side: Vec<(&str, Status, f64)>| report(commune, side.into_iter().map(|(v, s, r)| unit(commune, v, s, r)).collect());
+        let before = snapshot("Xã Sơn Hà", villages.iter().filter_map(|v| v.0).collect());
+        let after = snapshot("xã  sơn hà", villages.iter().filter_map(|v| v.1).collect());
         let d = compare(&before, &after);
         let names = |v: &[UnitRef]| v.iter().map(|u| u.village.clone()).collect::<Vec<_>>();
         assert_eq!(names(&d.changed), ["Thôn 2", "Thôn 3", "Thôn 4", "Thôn Mới"]);

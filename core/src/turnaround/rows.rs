@@ -149,38 +149,35 @@ fn usual_deadlines(n: usize, proc_key: impl Fn(usize) -> Option<(bool, u32)>, de
 /// 200 reported one by one.
 fn count_warnings(out: &mut Vec<TurnaroundWarning>, no_received: u32, finished_no_date: u32, unknown_status: u32, unknown_words: &[&str], negative: u32) {
     if no_received > 0 {
-        out.push(TurnaroundWarning {
-            row: None,
-            sheet: None,
-            message: format!("{no_received} hồ sơ không có ngày tiếp nhận đọc được nên không được tính."),
-            message_en: format!("{no_received} dossiers have no readable received date and are not counted."),
-        });
+        out.push(whole_list(
+            format!("{no_received} hồ sơ không có ngày tiếp nhận đọc được nên không được tính."),
+            format!("{no_received} dossiers have no readable received date and are not counted."),
+        ));
     }
     if finished_no_date > 0 {
-        out.push(TurnaroundWarning {
-            row: None,
-            sheet: None,
-            message: format!("{finished_no_date} hồ sơ có trạng thái đã xong nhưng không có ngày có kết quả đọc được; chúng được tính là chưa xong. Hãy kiểm tra cột ngày có kết quả."),
-            message_en: format!("{finished_no_date} dossiers have a finished status but no readable completion date; they are counted as open. Check the completion-date column."),
-        });
+        out.push(whole_list(
+            format!("{finished_no_date} hồ sơ có trạng thái đã xong nhưng không có ngày có kết quả đọc được; chúng được tính là chưa xong. Hãy kiểm tra cột ngày có kết quả."),
+            format!("{finished_no_date} dossiers have a finished status but no readable completion date; they are counted as open. Check the completion-date column."),
+        ));
     }
     if unknown_status > 0 {
         let list = unknown_words.iter().take(8).map(|w| format!("«{w}»")).collect::<Vec<_>>().join(", ");
-        out.push(TurnaroundWarning {
-            row: None,
-            sheet: None,
-            message: format!("{unknown_status} hồ sơ có trạng thái Thôn Số chưa biết ({list}); chúng được tính theo ngày tháng, không loại trừ. Hãy xếp loại các trạng thái này trong bảng trạng thái."),
-            message_en: format!("{unknown_status} dossiers have a status Thôn Số does not know ({list}); they are counted by their dates, not excluded. Classify these statuses in the status table."),
-        });
+        out.push(whole_list(
+            format!("{unknown_status} hồ sơ có trạng thái Thôn Số chưa biết ({list}); chúng được tính theo ngày tháng, không loại trừ. Hãy xếp loại các trạng thái này trong bảng trạng thái."),
+            format!("{unknown_status} dossiers have a status Thôn Số does not know ({list}); they are counted by their dates, not excluded. Classify these statuses in the status table."),
+        ));
     }
     if negative > 200 {
-        out.push(TurnaroundWarning {
-            row: None,
-            sheet: None,
-            message: format!("Tổng cộng {negative} hồ sơ có ngày có kết quả trước ngày tiếp nhận."),
-            message_en: format!("In all, {negative} dossiers have a completion date before the received date."),
-        });
+        out.push(whole_list(
+            format!("Tổng cộng {negative} hồ sơ có ngày có kết quả trước ngày tiếp nhận."),
+            format!("In all, {negative} dossiers have a completion date before the received date."),
+        ));
     }
+}
+
+/// A warning about the whole list, not one row.
+fn whole_list(message: String, message_en: String) -> TurnaroundWarning {
+    TurnaroundWarning { row: None, sheet: None, message, message_en }
 }
 
 fn is_certified_copy(field: Option<&str>, procedure: Option<&str>) -> bool {
