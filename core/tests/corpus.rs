@@ -9,28 +9,17 @@ use thonso_core::Session;
 
 #[path = "support/leaks.rs"]
 mod leaks;
+#[path = "support/walk.rs"]
+mod walk;
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real-world")
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x != "md") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn whole_corpus_reads_or_fails_cleanly() {
     let dir = corpus_dir();
-    let mut all = Vec::new();
-    files(&dir, &mut all);
+    let mut all = walk::files_below(&dir, &|p| p.extension().is_some_and(|x| x != "md"));
     all.sort();
     // Without the corpus this test would pass having checked nothing (issue 17).
     assert!(!all.is_empty(), "the real-world corpus ../shared/corpus/real-world is missing or empty at {}", dir.display());

@@ -1,19 +1,14 @@
 //! The streaming .xlsx reader agrees with calamine, cell by cell, on every
 //! .xlsx/.xlsm in the real-world corpus and in tests/fixtures.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use thonso_core::ingest::{raw_sheets, Cell, RawSheet};
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xlsx") || x.eq_ignore_ascii_case("xlsm")) {
-            out.push(p);
-        }
-    }
+#[path = "support/walk.rs"]
+mod walk;
+
+fn is_xlsx(p: &Path) -> bool {
+    p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xlsx") || x.eq_ignore_ascii_case("xlsm"))
 }
 
 /// Non-empty cells by absolute (row, column); an empty string is empty.
@@ -45,9 +40,8 @@ const KNOWN: &[(&str, &str)] = &[
 #[test]
 fn streaming_reader_equals_calamine() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    collect(&root.join("../../shared/corpus"), &mut files);
-    collect(&root.join("../tests/fixtures"), &mut files);
+    let mut files = walk::files_below(&root.join("../../shared/corpus"), &is_xlsx);
+    files.extend(walk::files_below(&root.join("../tests/fixtures"), &is_xlsx));
     files.sort();
     assert!(files.len() > 5, "fixtures missing");
     let (mut compared, mut cells_compared, mut both_refused, mut only_fast) = (0, 0usize, 0, Vec::new());
