@@ -269,6 +269,18 @@ impl Session {
         turnaround::analyse(d, &cal, &t).map(Some).map_err(|e| e.in_file(&self.workbook.file_name))
     }
 
+    /// The exactly mergeable histograms behind `turnaround`'s `overall` and
+    /// `groups` (same dossiers, calendar, statuses and `as_of`); `None` when
+    /// the file has no dossier sheet.
+    pub fn turnaround_hists(&self, opts: &TurnaroundOptions) -> Result<Option<turnaround::TurnaroundHists>> {
+        let Some(d) = &self.dossiers else { return Ok(None) };
+        let cal = self.calendar(opts.calendar.as_ref(), opts.culture_day());
+        let mut statuses = self.workspace.as_ref().map(|w| w.statuses.clone()).unwrap_or_default();
+        statuses.extend(opts.statuses.clone());
+        let t = turnaround::Options { as_of: opts.as_of, by: opts.by.clone(), launch: Default::default(), statuses };
+        turnaround::hists(d, &cal, &t).map(Some).map_err(|e| e.in_file(&self.workbook.file_name))
+    }
+
     /// The XLSX report of everything this file supports.
     pub fn report_xlsx(&self, overrides: &Overrides, t: &TurnaroundOptions) -> Result<Vec<u8>> {
         let score = self.score(overrides)?;

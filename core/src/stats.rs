@@ -181,6 +181,36 @@ pub fn kaplan_meier_int(times: &[i32], events: &[bool]) -> KmCurve {
     }
 }
 
+/// Kaplan–Meier from integer times already counted: (time, events,
+/// censored) ascending in time, `n` the total of events and censored. The
+/// same curve, to the bit, as [`kaplan_meier_int`] over the expanded
+/// observations (`turnaround::TurnaroundHist` relies on it).
+pub fn kaplan_meier_counts(n: usize, groups: impl Iterator<Item = (i32, usize, usize)>) -> KmCurve {
+    km_from_groups(n, groups.map(|(t, d, c)| (f64::from(t), d, c)))
+}
+
+/// [`quantile_select`] over a histogram: `bins` are (value, count) with
+/// values ascending, `n` the total count. The same order statistics and the
+/// same interpolation, so the same bits as over the expanded values.
+pub fn quantile_counts(bins: &[(i32, u32)], n: usize, p: f64) -> Option<f64> {
+    if n == 0 || !(0.0..=1.0).contains(&p) {
+        return None;
+    }
+    let h = (n - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    // The values at sorted positions lo and lo + 1 (lo itself when last).
+    let at = |k: usize| {
+        let mut seen = 0usize;
+        bins.iter().find(|&&(_, c)| {
+            seen += c as usize;
+            seen > k
+        })
+    };
+    let a = f64::from(at(lo)?.0);
+    let b = at(lo + 1).map_or(a, |&(v, _)| f64::from(v));
+    Some(lerp(a, b, h - lo as f64))
+}
+
 /// Products of fractions are not exact in floating point: an S within this
 /// of the threshold counts as reaching it, so 10 of 20 done is a median.
 const KM_TOLERANCE: f64 = 1e-9;

@@ -87,6 +87,10 @@ fn generated() -> String {
         calendar::CalendarExtension,
         turnaround::TurnaroundWarning,
         turnaround::TurnaroundReport,
+        turnaround::Tally,
+        turnaround::TurnaroundHist,
+        turnaround::HistGroup,
+        turnaround::TurnaroundHists,
         // What the page sends
         session::TurnaroundOptions,
         session::ScoreOptions,

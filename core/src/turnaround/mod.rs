@@ -13,10 +13,12 @@
 //! from the same rows.
 
 mod before_after;
+mod hist;
 mod rows;
 pub mod status;
 
 pub use before_after::{before_after, BeforeAfter, LaunchDates, Side};
+pub use hist::{HistGroup, Tally, TurnaroundHist, TurnaroundHists};
 pub use rows::Prepared;
 
 use crate::calendar::Calendar;
@@ -183,6 +185,73 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
     })
 }
 
+/// The exactly mergeable form of [`analyse`]'s `overall` and `groups`:
+/// per group, integer histograms and counts from which
+/// [`TurnaroundHist::metrics`] gives the same metrics, to the bit.
+pub fn hists(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<TurnaroundHists> {
+    validate_dims(&opts.by)?;
+    let prep = Prepared::with_statuses(table, cal, opts.as_of, &opts.statuses)?;
+    let overall = TurnaroundHist::from_facts(&prep.facts.rows);
+    let groups = if opts.by.is_empty() { Vec::new() } else { grouped::<hist::HistBuilder>(&prep, &opts.by)? };
+    Ok(TurnaroundHists {
+        as_of: prep.as_of,
+        calendar: cal.name().to_string(),
+        by: opts.by.clone(),
+        overall,
+        groups: groups.into_iter().map(|(by, hist)| HistGroup { by, hist }).collect(),
+    })
+}
+
+/// What one group's dossiers are gathered into, row by row.
+trait GroupAcc {
+    type Out;
+    fn with_capacity(n: usize) -> Self;
+    fn add(&mut self, f: &Fact);
+    /// `None` when no dossier of the group is in scope or excluded.
+    fn finish(self) -> Option<Self::Out>;
+}
+
+impl GroupAcc for Acc {
+    type Out = Metrics;
+    fn with_capacity(n: usize) -> Acc {
+        Acc::with_capacity(n)
+    }
+    fn add(&mut self, f: &Fact) {
+        Acc::add(self, f)
+    }
+    fn finish(mut self) -> Option<Metrics> {
+        self.metrics()
+    }
+}
+
+impl GroupAcc for hist::HistBuilder {
+    type Out = TurnaroundHist;
+    fn with_capacity(_: usize) -> Self {
+        Self::default()
+    }
+    fn add(&mut self, f: &Fact) {
+        hist::HistBuilder::add(self, f)
+    }
+    fn finish(self) -> Option<TurnaroundHist> {
+        hist::HistBuilder::finish(self)
+    }
+}
+
+/// Group keys in the order of the dimensions: values ascending, a missing
+/// value after every value.
+fn cmp_keys(a: &[Option<String>], b: &[Option<String>]) -> std::cmp::Ordering {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| match (x, y) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        })
+        .find(|o| o.is_ne())
+        .unwrap_or(std::cmp::Ordering::Equal)
+}
+
 /// The metrics of every group of `by` (all in-scope dossiers when `by` is
 /// empty), ordered by the group keys with missing keys last.
 ///
@@ -196,6 +265,12 @@ fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
         prep.facts.rows.iter().for_each(|f| acc.add(f));
         return Ok(vec![Group { by: Default::default(), metrics: acc.metrics().unwrap_or_default() }]);
     }
+    Ok(grouped::<Acc>(prep, by)?.into_iter().map(|(by, metrics)| Group { by, metrics }).collect())
+}
+
+/// Each group of `by` (not empty) gathered into an `A`, keyed and ordered
+/// as [`metrics_for`] says.
+fn grouped<A: GroupAcc>(prep: &Prepared, by: &[String]) -> Result<Vec<(std::collections::BTreeMap<String, Option<String>>, A::Out)>> {
     // One UInt64 key per row (the codes in mixed radix) lets polars group on
     // a single integer column; grouping on several columns row-encodes
     // every row first. Several text columns of a huge file would overflow
@@ -230,36 +305,22 @@ fn metrics_for(prep: &Prepared, by: &[String]) -> Result<Vec<Group>> {
     let key_cols: Vec<&Column> = by.iter().map(|b| prep.df.column(b)).collect::<PolarsResult<_>>()?;
     // Sized by group up front: growing a million-entry buffer by doubling
     // copies it about twenty times.
-    let mut accs: Vec<Acc> = positions.iter().map(|ind| Acc::with_capacity(ind.len())).collect();
+    let mut accs: Vec<A> = positions.iter().map(|ind| A::with_capacity(ind.len())).collect();
     for (fact, &g) in prep.facts.rows.iter().zip(&gid) {
         if let Some(acc) = accs.get_mut(g as usize) {
             acc.add(fact);
         }
     }
-    let mut groups: Vec<(Vec<Option<String>>, Metrics)> = Vec::with_capacity(accs.len());
-    for (g, mut acc) in accs.into_iter().enumerate() {
+    let mut groups: Vec<(Vec<Option<String>>, A::Out)> = Vec::with_capacity(accs.len());
+    for (g, acc) in accs.into_iter().enumerate() {
         // A group with no dossier in scope does not exist for the analysis.
-        if let Some(m) = acc.metrics() {
+        if let Some(m) = acc.finish() {
             let keys = key_cols.iter().map(|c| prep.key_name(c, firsts[g])).collect::<Result<_>>()?;
             groups.push((keys, m));
         }
     }
-    groups.sort_by(|a, b| {
-        a.0.iter()
-            .zip(&b.0)
-            .map(|(x, y)| match (x, y) {
-                (Some(x), Some(y)) => x.cmp(y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            })
-            .find(|o| o.is_ne())
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    Ok(groups
-        .into_iter()
-        .map(|(k, metrics)| Group { by: by.iter().cloned().zip(k).collect(), metrics })
-        .collect())
+    groups.sort_by(|a, b| cmp_keys(&a.0, &b.0));
+    Ok(groups.into_iter().map(|(k, out)| (by.iter().cloned().zip(k).collect(), out)).collect())
 }
 
 /// One group's dossiers in scope, accumulated row by row.

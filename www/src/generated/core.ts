@@ -351,6 +351,68 @@ sheets: Array<PooledSheet>,
  */
 ignored_sheets: Array<IgnoredSheet>, };
 
+export type Tally = [number, number];
+
+export type TurnaroundHist = { 
+/**
+ * Completed dossiers: calendar days from receipt to completion.
+ */
+days?: Array<[number, number]>, 
+/**
+ * Completed dossiers: working days; also the Kaplan–Meier events.
+ */
+working_days?: Array<[number, number]>, 
+/**
+ * Open dossiers: working days from receipt to `as_of`, where
+ * Kaplan–Meier censors them.
+ */
+censored?: Array<[number, number]>, 
+/**
+ * Open dossiers waiting for documents or suspended.
+ */
+paused: number, overdue_open: number, excluded: Excluded, 
+/**
+ * Completed on or before the due date, over completed with a due date.
+ */
+on_time: Tally, 
+/**
+ * Gia Lai: finished late or open past due, over all in scope.
+ */
+late: Tally, online: Tally, online_payment: Tally, digitised: Tally, };
+
+export type HistGroup = { by: { [key in string]: string | null }, 
+/**
+ * Completed dossiers: calendar days from receipt to completion.
+ */
+days?: Array<[number, number]>, 
+/**
+ * Completed dossiers: working days; also the Kaplan–Meier events.
+ */
+working_days?: Array<[number, number]>, 
+/**
+ * Open dossiers: working days from receipt to `as_of`, where
+ * Kaplan–Meier censors them.
+ */
+censored?: Array<[number, number]>, 
+/**
+ * Open dossiers waiting for documents or suspended.
+ */
+paused: number, overdue_open: number, excluded: Excluded, 
+/**
+ * Completed on or before the due date, over completed with a due date.
+ */
+on_time: Tally, 
+/**
+ * Gia Lai: finished late or open past due, over all in scope.
+ */
+late: Tally, online: Tally, online_payment: Tally, digitised: Tally, };
+
+export type TurnaroundHists = { as_of: IsoDate, calendar: string, 
+/**
+ * The grouping dimensions, in the order groups are sorted by.
+ */
+by: Array<string>, overall: TurnaroundHist, groups: Array<HistGroup>, };
+
 export type TurnaroundOptions = { as_of?: IsoDate, by: Array<string>, calendar?: CalendarExtension, 
 /**
  * Extra launch dates from the user: (commune, village or "", date).
