@@ -9,7 +9,7 @@
 //! (≤ 1 MB inflated), versioned, and validated before use.
 
 use crate::error::{Error, Result};
-use crate::scoring::{ScoreReport, Status};
+use crate::scoring::{CommuneRollup, ScoreReport, Status};
 use crate::turnaround::TurnaroundReport;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -122,6 +122,54 @@ pub struct ShareSummary {
     pub communes: Vec<(String, u32, u32, u32, Option<f64>)>,
 }
 
+/// A share link as the page shows it: the payload, its villages as rows
+/// and the commune roll-up with totals. The payload stores villages column
+/// by column and, for a full link, no roll-up; the counting is done here,
+/// once, rather than in the page.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ShareView {
+    #[serde(flatten)]
+    pub payload: SharePayload,
+    /// The villages of a full link (empty for a summary link).
+    pub rows: Vec<ShareUnit>,
+    /// Per commune: carried by a summary link, counted from the villages of
+    /// a full link (empty without a score part).
+    pub communes: Vec<CommuneRollup>,
+    /// Villages, recognized, near and planned; `None` without a score part.
+    pub totals: Option<ShareTotals>,
+}
+
+/// The headline counts of a share link's score part.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ShareTotals {
+    pub units: u32,
+    pub recognized: u32,
+    pub near: u32,
+    /// Villages planned, summed over the communes with a plan.
+    pub planned: Option<f64>,
+}
+
+/// One village of a share link.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ShareUnit {
+    pub commune: String,
+    pub village: String,
+    pub status: Status,
+    /// Readiness rounded to a whole point, as the link carries it.
+    pub readiness: f64,
+}
+
+fn status_of_code(b: u8) -> Status {
+    match b {
+        b'0' => Status::Recognized,
+        b'1' => Status::Near,
+        _ => Status::NotRecognized,
+    }
+}
+
 fn status_code(s: Status) -> u8 {
     match s {
         Status::Recognized => 0,
@@ -230,6 +278,44 @@ impl SharePayload {
             t
         });
         SharePayload { v: self.v, provenance: self.provenance.clone(), framework: self.framework.clone(), score: None, turnaround, summary, scenario: self.scenario.clone() }
+    }
+
+    /// The payload unpacked for display (see [`ShareView`]).
+    pub fn view(self) -> ShareView {
+        let rollup = self.summary.clone().or_else(|| self.summary_only().summary);
+        let communes: Vec<CommuneRollup> = rollup
+            .iter()
+            .flat_map(|r| &r.communes)
+            .map(|(commune, units, recognized, near, plan)| CommuneRollup {
+                commune: commune.clone(),
+                units: *units as usize,
+                recognized: *recognized as usize,
+                near: *near as usize,
+                plan: *plan,
+                vs_plan: plan.map(|p| *recognized as f64 - p),
+            })
+            .collect();
+        let totals = rollup.map(|r| {
+            let plans: Vec<f64> = r.communes.iter().filter_map(|c| c.4).collect();
+            ShareTotals { units: r.units, recognized: r.recognized, near: r.near, planned: (!plans.is_empty()).then(|| plans.iter().sum()) }
+        });
+        let rows = match &self.score {
+            Some(s) => s
+                .commune
+                .iter()
+                .zip(s.village.split('\n'))
+                .zip(s.status.bytes())
+                .zip(&s.readiness)
+                .map(|(((&c, v), st), &r)| ShareUnit {
+                    commune: s.communes.get(c as usize).cloned().unwrap_or_default(),
+                    village: v.to_string(),
+                    status: status_of_code(st),
+                    readiness: f64::from(r),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        ShareView { payload: self, rows, communes, totals }
     }
 
     /// Checks what serde cannot: sizes, ranges and references.
@@ -416,6 +502,33 @@ mod tests {
     use super::*;
     use crate::session::TurnaroundOptions;
     use crate::Session;
+
+    /// Two communes, three villages: A has a plan of 2, one village
+    /// recognized and one near; B has no plan and one village not yet.
+    #[test]
+    fn a_link_unpacks_into_village_rows_and_the_commune_rollup() {
+        let prov = Provenance { app: "t".into(), at: "2025-01-01T00:00:00+07:00".into(), file_sha256: String::new(), file: "x.xlsx".into() };
+        let score = ShareScore {
+            communes: vec!["A".into(), "B".into()],
+            plan: vec![Some(2.0), None],
+            commune: vec![0, 0, 1],
+            village: "Thôn 1\nThôn 2\nThôn 3".into(),
+            status: "012".into(),
+            readiness: vec![90, 75, 40],
+        };
+        let p = SharePayload { v: 1, provenance: prov, framework: None, score: Some(score), turnaround: None, summary: None, scenario: vec![] };
+        let v = p.clone().view();
+        let communes: Vec<(&str, usize, usize, usize, Option<f64>, Option<f64>)> = v.communes.iter().map(|c| (c.commune.as_str(), c.units, c.recognized, c.near, c.plan, c.vs_plan)).collect();
+        let want_communes = [("A", 2, 1, 1, Some(2.0), Some(-1.0)), ("B", 1, 0, 0, None, None)];
+        let want_totals = ShareTotals { units: 3, recognized: 1, near: 1, planned: Some(2.0) };
+        assert_eq!(communes, want_communes);
+        assert_eq!(v.totals.as_ref(), Some(&want_totals));
+        let rows: Vec<(&str, &str, Status, f64)> = v.rows.iter().map(|u| (u.commune.as_str(), u.village.as_str(), u.status, u.readiness)).collect();
+        assert_eq!(rows, [("A", "Thôn 1", Status::Recognized, 90.0), ("A", "Thôn 2", Status::Near, 75.0), ("B", "Thôn 3", Status::NotRecognized, 40.0)]);
+        // The summary link (a QR code) carries the same roll-up and no villages.
+        let short = p.summary_only().view();
+        assert_eq!((short.communes, short.totals.as_ref(), short.rows.len()), (v.communes, Some(&want_totals), 0));
+    }
 
     fn demo_payload() -> (SharePayload, Vec<u8>) {
         let bytes = crate::demo::demo_workbook().expect("demo");

@@ -256,11 +256,13 @@ impl Session {
     }
 }
 
-/// Decodes and validates the text after `#s=`; throws a clear error when the
-/// link is truncated, tampered with, or from an unknown version.
+/// Decodes and validates the text after `#s=` and unpacks it for display
+/// (`ShareView`: the payload, its villages as rows, the commune roll-up);
+/// throws a clear error when the link is truncated, tampered with, or from
+/// an unknown version.
 #[wasm_bindgen]
 pub fn decode_share(link: &str) -> Result<JsValue, JsValue> {
-    core::share::SharePayload::decode(link).map_err(|e| to_error(&e)).and_then(|p| to_js_small(&p))
+    core::share::SharePayload::decode(link).map_err(|e| to_error(&e)).and_then(|p| to_js_small(&p.view()))
 }
 
 /// Packs a workspace manifest and its files into `.thonso` bytes.

@@ -12,7 +12,7 @@ import type {
   InspectReport,
   Manifest,
   OpenOptions,
-  SharePayload,
+  ShareView,
   ScoreOptions,
   SnapshotDiff,
   ScoreReport,
@@ -244,8 +244,9 @@ export class WorkerClient {
   }
 
   /** Decodes and validates share-link text; rejects with a clear error when it is truncated or tampered. */
-  decodeShare(text: string): Promise<SharePayload> {
-    return this.send<SharePayload>({ type: 'share_decode', text });
+  /** A share link checked and unpacked by the core: the payload, its villages as rows, the commune roll-up. */
+  decodeShare(text: string): Promise<ShareView> {
+    return this.send<ShareView>({ type: 'share_decode', text });
   }
 
   async demoBytes(): Promise<Uint8Array> {

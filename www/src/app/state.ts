@@ -6,7 +6,7 @@
 // is the caller's job.
 import type { Source } from '../client';
 import type { Replaced } from '../views/replaced';
-import type { AppError, CanonGroup, Framework, InspectReport, Manifest, Overrides, SharePayload } from '../types';
+import type { AppError, CanonGroup, Framework, InspectReport, Manifest, Overrides, ShareView } from '../types';
 
 export type View = 'score' | 'turnaround' | 'data' | 'store';
 export const VIEWS: View[] = ['score', 'turnaround', 'data', 'store'];
@@ -38,7 +38,7 @@ export interface WorkspaceState {
 /** A report opened from a share link. */
 export interface ShareState {
   text: string;
-  payload: SharePayload | null;
+  payload: ShareView | null;
   error: AppError | null;
   /** The stored workspace holding it, once imported. */
   savedId: string | null;

@@ -513,6 +513,44 @@ summary?: ShareSummary | null,
  */
 scenario?: Array<string>, };
 
+export type ShareUnit = { commune: string, village: string, status: Status, 
+/**
+ * Readiness rounded to a whole point, as the link carries it.
+ */
+readiness: number, };
+
+export type ShareTotals = { units: number, recognized: number, near: number, 
+/**
+ * Villages planned, summed over the communes with a plan.
+ */
+planned: number | null, };
+
+export type ShareView = { 
+/**
+ * The villages of a full link (empty for a summary link).
+ */
+rows: Array<ShareUnit>, 
+/**
+ * Per commune: carried by a summary link, counted from the villages of
+ * a full link (empty without a score part).
+ */
+communes: Array<CommuneRollup>, 
+/**
+ * Villages, recognized, near and planned; `None` without a score part.
+ */
+totals: ShareTotals | null, v: number, provenance: Provenance, framework: ShareFramework | null, score: ShareScore | null, turnaround: ShareTurnaround | null, 
+/**
+ * The short form a QR code carries (`summary_only`): headline numbers
+ * and the commune roll-up without villages. Absent in full links.
+ */
+summary?: ShareSummary | null, 
+/**
+ * Indicators a what-if changed when the link was made: the report is a
+ * scenario, not the result under the criteria in force. Empty (and
+ * absent from the JSON) for a plain result.
+ */
+scenario?: Array<string>, };
+
 export type StoredFile = { name: string, sha256: string, size: number, };
 
 export type Snapshot = { 

@@ -10,7 +10,7 @@ import { num, int, date, month, dataValue, DASH } from '../format';
 import { dataTable, newTableState, type Column } from './table';
 import { statusBadge } from './score-common';
 import { monthlySeriesChart } from './charts';
-import type { SharePayload, Status } from '../types';
+import type { CommuneRow, ShareTotals, ShareUnit, ShareView, Status } from '../types';
 
 export interface ShareReportActions {
   /** Save the report among the user's workspaces; null when it is already saved. */
@@ -19,50 +19,6 @@ export interface ShareReportActions {
 }
 
 const STATUS: Status[] = ['recognized', 'near', 'not_recognized'];
-
-interface Unit {
-  village: string;
-  commune: string;
-  status: Status;
-  readiness: number;
-}
-
-interface CommuneRow {
-  commune: string;
-  units: number;
-  recognized: number;
-  near: number;
-  plan: number | null;
-}
-
-/** The payload's columns back as rows. */
-export function shareUnits(p: SharePayload): Unit[] {
-  const s = p.score;
-  if (!s || !s.commune.length) return [];
-  const names = s.village.split('\n');
-  return s.commune.map((c, i) => ({
-    village: names[i] ?? '',
-    commune: s.communes[c] ?? '',
-    status: STATUS[Number(s.status[i])] ?? 'not_recognized',
-    readiness: s.readiness[i] ?? 0,
-  }));
-}
-
-export function shareCommunes(p: SharePayload, units: Unit[]): CommuneRow[] {
-  // A summary link (what a QR code carries) has the roll-up itself.
-  if (p.summary) return p.summary.communes.map(([commune, n, recognized, near, plan]) => ({ commune, units: n, recognized, near, plan }));
-  const s = p.score;
-  if (!s) return [];
-  const rows: CommuneRow[] = s.communes.map((commune, i) => ({ commune, units: 0, recognized: 0, near: 0, plan: s.plan[i] ?? null }));
-  s.commune.forEach((c, i) => {
-    const r = rows[c];
-    if (!r) return;
-    r.units += 1;
-    if (units[i].status === 'recognized') r.recognized += 1;
-    if (units[i].status === 'near') r.near += 1;
-  });
-  return rows;
-}
 
 function cellNum(v: number | null | undefined): HTMLElement {
   return h('span', { 'data-value': dataValue(v), text: int(v) });
@@ -74,7 +30,7 @@ function communeCards(communes: CommuneRow[]): HTMLElement {
     'ul',
     { class: 'commune-cards', 'data-testid': 'share-commune-cards' },
     communes.map((c) => {
-      const d = c.plan == null ? null : c.recognized - c.plan;
+      const d = c.vs_plan;
       return h(
         'li',
         { 'data-testid': 'share-commune-card' },
@@ -91,23 +47,11 @@ function communeCards(communes: CommuneRow[]): HTMLElement {
   );
 }
 
-/** Totals of the score part, from the villages or the summary. */
-function scoreTotals(p: SharePayload) {
-  const units = shareUnits(p);
-  const communes = shareCommunes(p, units);
-  const recognized = p.summary ? p.summary.recognized : units.filter((u) => u.status === 'recognized').length;
-  const near = p.summary ? p.summary.near : units.filter((u) => u.status === 'near').length;
-  const count = p.summary ? p.summary.units : units.length;
-  const plans = communes.map((c) => c.plan).filter((x): x is number => x != null);
-  const plan = plans.length ? plans.reduce((a, b) => a + b, 0) : null;
-  return { units, communes, recognized, near, count, plan };
-}
-
 /** The two findings the report leads with: villages recognized against plan, and turnaround before → after a service point opened. */
-function headlines(p: SharePayload): HTMLElement | null {
+function headlines(p: ShareView): HTMLElement | null {
   const items: HTMLElement[] = [];
-  if (p.score || p.summary) {
-    const { recognized, count, plan } = scoreTotals(p);
+  if (p.totals) {
+    const { recognized, units: count, planned: plan } = p.totals;
     items.push(
       h(
         'li',
@@ -144,8 +88,9 @@ function headlines(p: SharePayload): HTMLElement | null {
   return items.length ? h('ul', { class: 'share-headlines', 'data-testid': 'share-headlines' }, items) : null;
 }
 
-function scoreSection(p: SharePayload): Child[] {
-  const { units, communes, recognized, near, count, plan } = scoreTotals(p);
+function scoreSection(p: ShareView, totals: ShareTotals): Child[] {
+  const { rows: units, communes } = p;
+  const { recognized, near, units: count, planned: plan } = totals;
   const covered = communes.filter((c) => c.recognized > 0).length;
   const fw = p.framework;
   const communeCols: Column<CommuneRow>[] = [
@@ -156,16 +101,16 @@ function scoreSection(p: SharePayload): Child[] {
     {
       key: 'vs',
       label: t('col_vs_plan'),
-      value: (c) => (c.plan == null ? null : c.recognized - c.plan),
+      value: (c) => c.vs_plan,
       numeric: true,
       render: (c) => {
-        if (c.plan == null) return DASH;
-        const d = c.recognized - c.plan;
+        if (c.vs_plan == null) return DASH;
+        const d = c.vs_plan;
         return h('span', { class: d >= 0 ? 'good' : 'bad', text: d > 0 ? `+${int(d)}` : d < 0 ? `−${int(-d)}` : '0' });
       },
     },
   ];
-  const unitCols: Column<Unit>[] = [
+  const unitCols: Column<ShareUnit>[] = [
     { key: 'village', label: t('col_village'), value: (u) => u.village, testid: 'share-village-name' },
     { key: 'commune', label: t('col_commune'), value: (u) => u.commune },
     {
@@ -249,7 +194,7 @@ function scoreSection(p: SharePayload): Child[] {
   ];
 }
 
-function turnaroundSection(p: SharePayload): Child[] {
+function turnaroundSection(p: ShareView): Child[] {
   const ta = p.turnaround;
   if (!ta) return [];
   const pooled = ta.before_after_days;
@@ -279,14 +224,14 @@ function turnaroundSection(p: SharePayload): Child[] {
 }
 
 /** The unit (one commune's name, else the source file's name) and the period, for the title. */
-function titleOf(p: SharePayload): string {
-  const communes = shareCommunes(p, shareUnits(p));
+function titleOf(p: ShareView): string {
+  const communes = p.communes;
   const unit = communes.length === 1 ? communes[0].commune : (p.provenance.file || '').replace(/\.[^.]+$/, '') || t('sr_title');
   const asOf = p.turnaround?.as_of;
   return asOf ? t('sr_title_unit_asof', { unit, d: date(asOf) }) : unit;
 }
 
-export function shareReport(p: SharePayload, actions: ShareReportActions): HTMLElement {
+export function shareReport(p: ShareView, actions: ShareReportActions): HTMLElement {
   const prov = p.provenance;
   const made = new Date(prov.at);
   const at = Number.isNaN(made.getTime()) ? prov.at : new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(made);
@@ -295,7 +240,7 @@ export function shareReport(p: SharePayload, actions: ShareReportActions): HTMLE
     { class: 'share-report', 'data-testid': 'share-report' },
     h('h2', { class: 'share-h', id: 'share-h', tabindex: '-1', 'data-testid': 'share-title', text: titleOf(p) }),
     headlines(p),
-    p.score || p.summary ? scoreSection(p) : h('p', { class: 'muted', text: t('no_villages') }),
+    p.totals ? scoreSection(p, p.totals) : h('p', { class: 'muted', text: t('no_villages') }),
     turnaroundSection(p),
     h(
       'div',
