@@ -14,6 +14,11 @@ use crate::turnaround::TurnaroundReport;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
+mod hist;
+mod merge;
+pub use hist::{ShareHist, ShareHists, HIST_MONTHS};
+pub use merge::{merge, ShareConflict};
+
 pub const PREFIX: &str = "v1.";
 /// Largest inflated payload a link may carry.
 pub const MAX_INFLATED: usize = 1 << 20;
@@ -87,6 +92,11 @@ pub struct ShareTurnaround {
     /// The same in working days: the headline a shared report leads with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before_after_working_days: Option<(Option<f64>, Option<f64>)>,
+    /// The histograms behind the headline and the monthly series, so that
+    /// links merge exactly ([`ShareHists`]). Full links only; absent from
+    /// the summary (QR) link and from links made before they existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub h: Option<ShareHists>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -138,6 +148,12 @@ pub struct ShareView {
     pub communes: Vec<CommuneRollup>,
     /// Villages, recognized, near and planned; `None` without a score part.
     pub totals: Option<ShareTotals>,
+    /// The links this view was made from: one, or every link of a merge
+    /// ([`merge`]), in the order given.
+    pub sources: Vec<Provenance>,
+    /// Villages found in more than one merged link (counted once, from the
+    /// first); empty for a single link.
+    pub conflicts: Vec<ShareConflict>,
 }
 
 /// The headline counts of a share link's score part.
@@ -249,6 +265,7 @@ impl SharePayload {
                     .collect(),
                 before_after_days: pooled.map(|p| (p.before.median_days, p.after.median_days)),
                 before_after_working_days: pooled.map(|p| (p.before.median_working_days, p.after.median_working_days)),
+                h: None,
             }
         });
         SharePayload { v: 1, provenance, framework, score, turnaround, summary: None, scenario: Vec::new() }
@@ -275,9 +292,20 @@ impl SharePayload {
         });
         let turnaround = self.turnaround.clone().map(|mut t| {
             t.monthly.clear();
+            t.h = None;
             t
         });
         SharePayload { v: self.v, provenance: self.provenance.clone(), framework: self.framework.clone(), score: None, turnaround, summary, scenario: self.scenario.clone() }
+    }
+
+    /// Adds the histograms of `h` (`Session::turnaround_hists` grouped by
+    /// month, with the options of the link's turnaround) to the turnaround
+    /// part; nothing when there is none or they cannot be packed.
+    pub fn with_hists(mut self, h: &crate::turnaround::TurnaroundHists) -> SharePayload {
+        if let Some(t) = self.turnaround.as_mut() {
+            t.h = ShareHists::pack(h);
+        }
+        self
     }
 
     /// The payload unpacked for display (see [`ShareView`]).
@@ -315,7 +343,8 @@ impl SharePayload {
                 .collect(),
             None => Vec::new(),
         };
-        ShareView { payload: self, rows, communes, totals }
+        let sources = vec![self.provenance.clone()];
+        ShareView { payload: self, rows, communes, totals, sources, conflicts: Vec::new() }
     }
 
     /// Checks what serde cannot: sizes, ranges and references.
@@ -361,6 +390,16 @@ impl SharePayload {
             let rate_ok = |r: Option<f64>| r.is_none_or(|r| (0.0..=1.0).contains(&r));
             if !rate_ok(t.on_time_rate) || !rate_ok(t.online_rate) || t.completed > t.dossiers || t.monthly.len() > 120 {
                 return bad("turnaround");
+            }
+            if let Some(h) = &t.h {
+                let (all, months) = h.unpack().ok_or_else(|| tampered("histograms"))?;
+                if !headline_matches(t, &all.metrics()) {
+                    return bad("histogram totals");
+                }
+                // A month in both the series and the histograms counts the same dossiers.
+                if months.iter().any(|(m, h)| t.monthly.iter().any(|x| x.0 == *m && x.1 != h.metrics().dossiers)) {
+                    return bad("histogram months");
+                }
             }
         }
         Ok(())
@@ -489,6 +528,23 @@ Tổ dân phố 2
     }
 }
 
+/// The link's headline numbers are those of its overall histogram (the
+/// rates and medians within rounding of the JSON round trip).
+fn headline_matches(t: &ShareTurnaround, m: &crate::turnaround::Metrics) -> bool {
+    let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+        (None, None) => true,
+        _ => false,
+    };
+    (t.dossiers, t.completed, t.open, t.overdue_open) == (m.dossiers, m.completed, m.open, m.overdue_open)
+        && close(t.median_working_days, m.median_working_days)
+        && close(t.p90_working_days, m.p90_working_days)
+        && close(t.km_median_working_days, m.km_median_working_days)
+        && close(t.median_days, m.median_days)
+        && close(t.on_time_rate, m.on_time_rate)
+        && close(t.online_rate, m.online_rate)
+}
+
 fn tampered(what: &str) -> Error {
     Error::new(
         "share_invalid",
@@ -537,6 +593,77 @@ mod tests {
         let t = s.turnaround(&TurnaroundOptions::default()).expect("turnaround");
         let prov = Provenance { app: crate::VERSION.into(), at: "2024-07-01T08:00:00+07:00".into(), file_sha256: crate::sha256_hex(&bytes), file: "demo.xlsx".into() };
         (SharePayload::build(prov, sc.as_ref(), t.as_ref()), bytes)
+    }
+
+    /// The demo's merge link payload: the full link plus histograms.
+    fn demo_merge_payload() -> SharePayload {
+        let bytes = crate::demo::demo_workbook().expect("demo");
+        let s = Session::open_simple(&bytes, "demo.xlsx").expect("open");
+        s.share_merge_payload("2024-07-01T08:00:00+07:00", &Default::default(), &TurnaroundOptions::default()).expect("payload")
+    }
+
+    /// The budget of the histograms in the merge link, measured on the
+    /// demo: link characters (after deflate and base64) per group, overall
+    /// and per month (92 for the demo's 10 groups). The summary (QR) link
+    /// carries no histograms.
+    #[test]
+    fn demo_hist_bytes_per_group() {
+        let p = demo_merge_payload();
+        let h = p.turnaround.as_ref().and_then(|t| t.h.clone()).expect("the demo's link carries histograms");
+        let groups = 1 + h.m.len();
+        let mut bare = p.clone();
+        if let Some(t) = bare.turnaround.as_mut() {
+            t.h = None;
+        }
+        let (with, without) = (p.encode().expect("encode").len(), bare.encode().expect("encode").len());
+        let json = serde_json::to_string(&h).expect("json").len();
+        println!("demo: {groups} groups; link {without} → {with} chars, {} chars per group; plain JSON {} B per group", (with - without) / groups, json / groups);
+        // The full link and the QR's are unchanged; the merge link is for a
+        // commune's results (tests/share_merge.rs: under the comfortable
+        // length), and a whole district's is longer.
+        assert!(without < COMFORTABLE_LINK_CHARS && with < 3000, "demo links: {without}, {with} chars");
+        assert!((with - without) / groups <= 100, "{} chars per group", (with - without) / groups);
+        assert!(p.summary_only().turnaround.is_some_and(|t| t.h.is_none()), "the QR's summary link carries no histograms");
+        // The histograms give the link's headline and monthly series.
+        let (all, months) = h.unpack().expect("valid");
+        let t = p.turnaround.as_ref().expect("turnaround");
+        assert!(headline_matches(t, &all.metrics()));
+        for (m, mh) in &months {
+            let row = t.monthly.iter().find(|x| &x.0 == m).expect("month in the series");
+            assert_eq!((row.1, row.2), (mh.metrics().dossiers, mh.metrics().median_working_days), "{m}");
+        }
+    }
+
+    /// Histograms edited in a link are refused like any other tampering.
+    #[test]
+    fn tampered_histograms_are_refused() {
+        let p = demo_merge_payload();
+        let edits: [(&str, fn(&mut ShareHists)); 6] = [
+            ("a count added", |h| h.all.w[1] += 1),
+            ("a zero gap", |h| h.all.w[2] = 0),
+            ("odd length", |h| {
+                h.all.c.pop();
+            }),
+            ("a zero count", |h| h.m[0].1.d[1] = 0),
+            ("months out of order", |h| h.m.swap(0, 1)),
+            ("fourteen counts", |h| {
+                h.all.n.pop();
+            }),
+        ];
+        for (what, edit) in edits {
+            let mut bad = p.clone();
+            edit(bad.turnaround.as_mut().and_then(|t| t.h.as_mut()).expect("hists"));
+            let framed = frame_json(&serde_json::to_vec(&bad).expect("json"));
+            assert_eq!(SharePayload::decode(&framed).map_err(|e| e.code), Err("share_invalid"), "{what}");
+        }
+        // A link made before histograms existed still opens.
+        let mut old = p.clone();
+        if let Some(t) = old.turnaround.as_mut() {
+            t.h = None;
+        }
+        let json = serde_json::to_string(&old).expect("json");
+        assert!(!json.contains("\"h\""));
+        assert_eq!(SharePayload::decode(&frame_json(json.as_bytes())).expect("old link"), old);
     }
 
     #[test]

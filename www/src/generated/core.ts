@@ -349,7 +349,12 @@ sheets: Array<PooledSheet>,
 /**
  * Dossier-like sheets left out, with the reason.
  */
-ignored_sheets: Array<IgnoredSheet>, };
+ignored_sheets: Array<IgnoredSheet>, 
+/**
+ * Rows that repeat a dossier id of another sheet or file (overlapping
+ * exports), counted once: the most advanced status won.
+ */
+duplicates?: number, };
 
 export type Tally = [number, number];
 
@@ -492,7 +497,13 @@ before_after_days: [number | null, number | null] | null,
 /**
  * The same in working days: the headline a shared report leads with.
  */
-before_after_working_days?: [number | null, number | null] | null, };
+before_after_working_days?: [number | null, number | null] | null, 
+/**
+ * The histograms behind the headline and the monthly series, so that
+ * links merge exactly ([`ShareHists`]). Full links only; absent from
+ * the summary (QR) link and from links made before they existed.
+ */
+h?: ShareHists | null, };
 
 export type ShareSummary = { units: number, recognized: number, near: number, 
 /**
@@ -538,7 +549,17 @@ communes: Array<CommuneRollup>,
 /**
  * Villages, recognized, near and planned; `None` without a score part.
  */
-totals: ShareTotals | null, v: number, provenance: Provenance, framework: ShareFramework | null, score: ShareScore | null, turnaround: ShareTurnaround | null, 
+totals: ShareTotals | null, 
+/**
+ * The links this view was made from: one, or every link of a merge
+ * ([`merge`]), in the order given.
+ */
+sources: Array<Provenance>, 
+/**
+ * Villages found in more than one merged link (counted once, from the
+ * first); empty for a single link.
+ */
+conflicts: Array<ShareConflict>, v: number, provenance: Provenance, framework: ShareFramework | null, score: ShareScore | null, turnaround: ShareTurnaround | null, 
 /**
  * The short form a QR code carries (`summary_only`): headline numbers
  * and the commune roll-up without villages. Absent in full links.
@@ -550,6 +571,51 @@ summary?: ShareSummary | null,
  * absent from the JSON) for a plain result.
  */
 scenario?: Array<string>, };
+
+export type ShareHist = { 
+/**
+ * Completed dossiers: calendar days, `[v₀, n₀, Δv₁, n₁, …]`.
+ */
+d?: Array<number>, 
+/**
+ * Completed dossiers: working days (the Kaplan–Meier events).
+ */
+w?: Array<number>, 
+/**
+ * Open dossiers: working days to `as_of` (censored).
+ */
+c?: Array<number>, 
+/**
+ * paused, overdue open, cancelled, withdrawn, not accepted, then
+ * (yes, known) of on time, late (Gia Lai), online, online payment,
+ * digitised: 15 counts.
+ */
+n: Array<number>, };
+
+export type ShareHists = { 
+/**
+ * The working-day calendar's name: links merge only on the same one.
+ */
+cal: string, 
+/**
+ * All dossiers: the headline.
+ */
+all: ShareHist, 
+/**
+ * Per month of receipt ("YYYY-MM", ascending), within the window.
+ */
+m: Array<[string, ShareHist]>, };
+
+export type ShareConflict = { commune: string, village: string, 
+/**
+ * The links holding it (1-based, in the order given); the first one's
+ * values are used.
+ */
+links: Array<number>, 
+/**
+ * Whether every link gives it the same status and readiness.
+ */
+same: boolean, };
 
 export type StoredFile = { name: string, sha256: string, size: number, };
 
