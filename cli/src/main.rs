@@ -10,6 +10,7 @@ use thonso_core::scoring::Overrides;
 use thonso_core::session::{parse_as_of, Session, SessionOptions, TurnaroundOptions};
 
 mod render;
+mod report_form;
 
 const USAGE: &str = "Thôn Số — chấm tiêu chí thôn chuyển đổi số và thời gian giải quyết hồ sơ.
 
@@ -18,6 +19,8 @@ Cách dùng / Usage:
   thonso score      FILE [--framework FILE] [--json]
   thonso turnaround FILE [--calendar FILE] [--by DIM[,DIM...]] [--as-of YYYY-MM-DD]
                          [--status \"WORD=CLASS\"]... [--no-culture-day] [--json]
+  thonso report-form FILE --from YYYY-MM-DD --to YYYY-MM-DD [--commune NAME] [--out FORM.xlsx]
+                         [--calendar FILE] [--status \"WORD=CLASS\"]... [--no-culture-day] [--json]
   thonso demo       --out FILE.xlsx
   thonso --version
 Mọi lệnh đọc tệp / every command that reads FILE: [--max-mb N]
@@ -32,6 +35,11 @@ FILE: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt (UTF-8, UTF-8 BOM, UTF-16), or 
   và dung lượng giải nén đổi theo cùng tỷ lệ. Chỉ nâng khi máy đủ bộ nhớ (CSV cần ~2,5× cỡ tệp). /
   the file size limit, 1024 MB by default (the browser's: 400 MB); the cell and unzipped-size
   limits scale with it. Raise it only with memory to spare (a CSV needs ~2.5× its size).
+report-form: biểu «Tình hình, kết quả giải quyết TTHC» (Biểu 06a/VPCP/KSTT, Thông tư 01/2020/TT-VPCP)
+  theo lĩnh vực cho kỳ từ --from đến --to (cả hai ngày), một xã/phường (--commune) hoặc cả tệp;
+  --out ghi tệp .xlsx theo mẫu, --json in các dòng. / the quarterly report form on dossier handling,
+  by field, for the period --from..--to (both days), one commune or the whole file; --out writes
+  the .xlsx laid out like the form, --json prints its rows.
 Exit codes: 0 ok, 2 unusable input, 1 internal error.";
 
 struct Args {
@@ -47,6 +55,10 @@ struct Args {
     no_culture_day: bool,
     /// `--max-mb`: the CLI's file size limit in MiB (`Limits::cli_with_max_mb`).
     max_mb: Option<u64>,
+    /// `report-form`: the period and the commune.
+    from: Option<String>,
+    to: Option<String>,
+    commune: Option<String>,
 }
 
 fn usage_error(msg: &str) -> Error {
@@ -55,7 +67,7 @@ fn usage_error(msg: &str) -> Error {
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
     let cmd = it.next().ok_or_else(|| usage_error("Thiếu lệnh. / Missing command."))?;
-    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, statuses: Default::default(), no_culture_day: false, max_mb: None };
+    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, statuses: Default::default(), no_culture_day: false, max_mb: None, from: None, to: None, commune: None };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| usage_error(&format!("{name} cần một giá trị. / {name} needs a value.")));
         match arg.as_str() {
@@ -66,6 +78,9 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
             "--by" => a.by = value("--by")?.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
             "--as-of" => a.as_of = Some(value("--as-of")?),
             "--out" => a.out = Some(value("--out")?),
+            "--from" => a.from = Some(value("--from")?),
+            "--to" => a.to = Some(value("--to")?),
+            "--commune" => a.commune = Some(value("--commune")?),
             "--max-mb" => {
                 let v = value("--max-mb")?;
                 let mb = v.trim().parse::<u64>().ok().filter(|&mb| mb > 0);
@@ -132,6 +147,31 @@ fn open(a: &Args) -> Result<Session, Error> {
     Session::open(bytes, name, opts, &thonso_core::ingest::NoProgress)
 }
 
+/// The turnaround settings of the command line: `--by`, `--as-of`,
+/// `--status`, `--no-culture-day`, `--calendar` (report-form uses the same).
+fn turnaround_options(a: &Args) -> Result<TurnaroundOptions, Error> {
+    let mut opts = TurnaroundOptions { by: a.by.clone(), statuses: a.statuses.clone(), ..Default::default() };
+    if let Some(d) = &a.as_of {
+        opts.as_of = Some(parse_as_of(d)?);
+    }
+    if a.no_culture_day {
+        opts.culture_day = Some(false);
+    }
+    if let Some(cp) = &a.calendar {
+        let text = String::from_utf8_lossy(&read_file(cp)?).into_owned();
+        let ext: thonso_core::calendar::CalendarExtension = serde_json::from_str(&text).map_err(|e| {
+            Error::new(
+                "calendar_json",
+                format!("Tệp lịch (JSON) không hợp lệ: {e}. Cần dạng {{\"days_off\": [{{\"date\": \"2025-02-03\"}}], \"workdays\": []}}."),
+                format!("The calendar JSON is invalid: {e}. Expected {{\"days_off\": [{{\"date\": \"2025-02-03\"}}], \"workdays\": []}}."),
+            )
+            .in_file(cp)
+        })?;
+        opts.calendar = Some(ext);
+    }
+    Ok(opts)
+}
+
 fn run(a: &Args) -> Result<String, Error> {
     match a.cmd.as_str() {
         "inspect" => {
@@ -146,28 +186,11 @@ fn run(a: &Args) -> Result<String, Error> {
         }
         "turnaround" => {
             let s = open(a)?;
-            let mut opts = TurnaroundOptions { by: a.by.clone(), statuses: a.statuses.clone(), ..Default::default() };
-            if let Some(d) = &a.as_of {
-                opts.as_of = Some(parse_as_of(d)?);
-            }
-            if a.no_culture_day {
-                opts.culture_day = Some(false);
-            }
-            if let Some(cp) = &a.calendar {
-                let text = String::from_utf8_lossy(&read_file(cp)?).into_owned();
-                let ext: thonso_core::calendar::CalendarExtension = serde_json::from_str(&text).map_err(|e| {
-                    Error::new(
-                        "calendar_json",
-                        format!("Tệp lịch (JSON) không hợp lệ: {e}. Cần dạng {{\"days_off\": [{{\"date\": \"2025-02-03\"}}], \"workdays\": []}}."),
-                        format!("The calendar JSON is invalid: {e}. Expected {{\"days_off\": [{{\"date\": \"2025-02-03\"}}], \"workdays\": []}}."),
-                    )
-                    .in_file(cp)
-                })?;
-                opts.calendar = Some(ext);
-            }
+            let opts = turnaround_options(a)?;
             let r = s.turnaround_required(&opts)?;
             Ok(if a.json { to_json(&r)? } else { render::turnaround(&r) })
         }
+        "report-form" => report_form::run(a),
         "demo" => {
             let out = a.out.as_deref().or(a.file.as_deref()).ok_or_else(|| usage_error("demo cần --out FILE.xlsx. / demo needs --out FILE.xlsx."))?;
             let bytes = thonso_core::demo::demo_workbook().map_err(Error::internal)?;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod framework;
 pub mod ingest;
+pub mod report_form;
 pub mod scoring;
 pub mod session;
 pub mod share;

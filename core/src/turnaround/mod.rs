@@ -26,7 +26,7 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::ingest::DossierTable;
 use crate::stats;
-use rows::Fact;
+pub use rows::Fact;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 

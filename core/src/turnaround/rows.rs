@@ -28,6 +28,10 @@ pub struct Prepared<'a> {
     pub warnings: Vec<TurnaroundWarning>,
     /// Per row (all rows of the table): the received date.
     pub received: Vec<Option<i32>>,
+    /// Per row: the due date the metrics judged it by (given, or derived
+    /// from the legal deadline); `None` out of scope or without one. The
+    /// report form (`report_form`) splits early from on time by it.
+    pub due: Vec<Option<i32>>,
 }
 
 /// Per-dossier inputs of the metrics, one 24-byte record per dossier: a
@@ -245,6 +249,7 @@ impl<'a> Prepared<'a> {
         let mut cert_cache: PlHashMap<(u32, u32), bool> = PlHashMap::default();
         let is_cert = |f: u32, p: u32| is_certified_copy(fields.get(f), procedures.get(p));
         let mut facts = Vec::with_capacity(n);
+        let mut due_of: Vec<Option<i32>> = vec![None; n];
         let mut month = Vec::with_capacity(n);
         let (mut no_received, mut negative) = (0u32, 0u32);
         for i in 0..n {
@@ -307,6 +312,7 @@ impl<'a> Prepared<'a> {
                 }
             });
             f.flags |= Fact::IN_SCOPE;
+            due_of[i] = due;
             month.push(month_code(rec_d));
             match comp {
                 Some(c) => {
@@ -349,7 +355,7 @@ impl<'a> Prepared<'a> {
             .filter(|(k, _)| status_counts[*k] > 0)
             .map(|(k, &(class, source))| StatusRow { status: status_dict.get(k as u32).unwrap_or_default().to_string(), class, source, dossiers: status_counts[k] })
             .collect();
-        Ok(Prepared { table, statuses, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received })
+        Ok(Prepared { table, statuses, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received, due: due_of })
     }
 
     /// The grouping key of row `row` in column `c` of `df`, as the user
