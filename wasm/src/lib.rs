@@ -234,6 +234,15 @@ impl Session {
         p.encode().map_err(|e| to_error(&e))
     }
 
+    /// The merge link text: the full link plus the turnaround histograms
+    /// that let a district combine several communes' links exactly
+    /// (`Session::share_merge_payload`).
+    pub fn share_link_merge(&self, at: &str, options: JsValue) -> Result<String, JsValue> {
+        let o: core::session::ExportOptions = from_js(options)?;
+        let p = self.inner.share_merge_payload(at, &o.overrides, &o.turnaround).map_err(|e| to_error(&e))?;
+        p.encode().map_err(|e| to_error(&e))
+    }
+
     /// The workspace manifest when the file was a `.thonso`.
     pub fn workspace(&self) -> Result<JsValue, JsValue> {
         to_js_small(&self.inner.workspace)
@@ -263,6 +272,27 @@ impl Session {
 #[wasm_bindgen]
 pub fn decode_share(link: &str) -> Result<JsValue, JsValue> {
     core::share::SharePayload::decode(link).map_err(|e| to_error(&e)).and_then(|p| to_js_small(&p.view()))
+}
+
+/// Several communes' merge links (each the text after `#s=`) as one
+/// `ShareView` (`share::merge`): villages pooled, conflicts listed,
+/// turnaround from the merged histograms; throws when a link is invalid or
+/// the links cannot be combined exactly (the message names the link).
+#[wasm_bindgen]
+pub fn merge_share(links: Vec<String>) -> Result<JsValue, JsValue> {
+    let payloads = links
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            core::share::SharePayload::decode(l).map_err(|e| {
+                let mut e = e;
+                e.message = format!("Liên kết {}: {}", k + 1, e.message);
+                e.message_en = format!("Link {}: {}", k + 1, e.message_en);
+                to_error(&e)
+            })
+        })
+        .collect::<Result<Vec<_>, JsValue>>()?;
+    core::share::merge(&payloads).map_err(|e| to_error(&e)).and_then(|v| to_js_small(&v))
 }
 
 /// Packs a workspace manifest and its files into `.thonso` bytes.

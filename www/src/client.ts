@@ -214,6 +214,17 @@ export class WorkerClient {
     return this.send<string>({ type: 'share_link_summary', slot, at, options: plain(options) });
   }
 
+  /** The merge link: the full link plus the histograms that let links combine exactly. */
+  async shareLinkMerge(slot: Slot, at: string, options?: ExportOptions): Promise<string> {
+    await this.ensure(slot);
+    return this.send<string>({ type: 'share_link_merge', slot, at, options: plain(options) });
+  }
+
+  /** Several communes' merge links as one report (core `share::merge`). */
+  mergeShares(links: string[]): Promise<ShareView> {
+    return this.send<ShareView>({ type: 'share_merge', links });
+  }
+
   /** The main file against the compare slot's (core `compare`); null when either has no villages. */
   async compare(): Promise<SnapshotDiff | null> {
     await this.ensure('main');

@@ -431,6 +431,31 @@ const STRINGS = {
   share_qr: ['Mã QR của liên kết, để mở trên điện thoại', 'QR code of the link, to open it on a phone'],
   share_qr_too_long: ['Liên kết quá dài để tạo mã QR.', 'The link is too long for a QR code.'],
   share_close: ['Đóng', 'Close'],
+  share_merge_label: ['Liên kết để gộp (gửi lên huyện, tỉnh)', 'Link for combining (to send to the district or province)'],
+  share_merge_hint: [
+    'Liên kết đầy đủ kèm số liệu để cấp trên gộp chính xác kết quả của nhiều xã (trung vị, p90, Kaplan–Meier). Dài hơn liên kết thường.',
+    "The full link plus what a district or province needs to combine several communes' results exactly (medians, p90, Kaplan–Meier). Longer than the usual link.",
+  ],
+  merge_title: ['Gộp nhiều liên kết', 'Combine links'],
+  merge_hint: [
+    'Dán “liên kết để gộp” của từng xã, mỗi liên kết một dòng, để xem bức tranh chung: thôn của các xã gộp lại, thời gian giải quyết tính chính xác từ số liệu của tất cả.',
+    "Paste each commune's “link for combining”, one per line, to see the combined picture: the communes' villages pooled and turnaround computed exactly from all of them.",
+  ],
+  merge_go: ['Gộp và xem báo cáo', 'Combine and show the report'],
+  merge_empty: ['Hãy dán ít nhất một liên kết.', 'Paste at least one link.'],
+  merge_error_title: ['Không gộp được các liên kết', 'The links could not be combined'],
+  merge_sources: ['Gộp từ {n} liên kết:', 'Combined from {n} links:'],
+  merge_source: ['{k}. {file} (tạo lúc {at})', '{k}. {file} (made {at})'],
+  merge_conflicts: [
+    '{n} thôn có trong nhiều liên kết, được tính một lần theo liên kết đầu tiên:',
+    '{n} villages appear in more than one link and are counted once, from the first:',
+  ],
+  merge_conflict: ['{village} ({commune}): liên kết {links}{diff}', '{village} ({commune}): links {links}{diff}'],
+  merge_conflict_diff: [' — kết quả khác nhau', ' — results differ'],
+  merge_no_before_after: [
+    'Số liệu trước/sau khi ra mắt điểm phục vụ không gộp được (cần ngày ra mắt từng thôn) nên không hiển thị.',
+    'Before/after launch figures cannot be combined (they need each village\'s launch date) and are not shown.',
+  ],
 
   sr_title: ['Báo cáo được chia sẻ (chỉ xem)', 'Shared report (read-only)'],
   sr_from: ['Từ tệp {file}, tạo lúc {at}, Thôn Số {app}.', 'From file {file}, made {at}, Thôn Số {app}.'],

@@ -131,6 +131,8 @@ export type WorkerRequest =
   | { id: number; type: 'share_link'; slot: Slot; at: string; options?: ExportOptions }
   | { id: number; type: 'share_link_summary'; slot: Slot; at: string; options?: ExportOptions }
   | { id: number; type: 'share_decode'; text: string }
+  | { id: number; type: 'share_link_merge'; slot: Slot; at: string; options?: ExportOptions }
+  | { id: number; type: 'share_merge'; links: string[] }
   | { id: number; type: 'ws_encode'; manifest: Manifest; files: ArrayBuffer[] }
   | { id: number; type: 'ws_decode'; bytes: ArrayBuffer }
   | { id: number; type: 'check_size'; name: string; size: number }

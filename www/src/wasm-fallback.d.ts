@@ -9,6 +9,7 @@ export function initSync(input: { module: BufferSource | WebAssembly.Module }): 
 export function version(): string;
 export function demo_workbook(): Uint8Array;
 export function decode_share(link: string): any;
+export function merge_share(links: string[]): any;
 export function workspace_encode(manifest: any, files: Uint8Array[]): Uint8Array;
 export function workspace_decode(bytes: Uint8Array): any;
 export function max_file_bytes(): number;
@@ -29,6 +30,7 @@ export class Session {
   compare_with(earlier: Session): any;
   share_link(at: string, options: any): string;
   share_link_summary(at: string, options: any): string;
+  share_link_merge(at: string, options: any): string;
   workspace(): any;
   free(): void;
 }

@@ -9,6 +9,7 @@ import init, {
   check_file_size,
   comfortable_link_chars,
   decode_share,
+  merge_share,
   demo_workbook,
   is_workspace,
   table_csv,
@@ -172,6 +173,10 @@ async function handle(req: WorkerRequest): Promise<{ result: unknown; transfer?:
       return { result: session(req.slot).share_link_summary(req.at, req.options ?? {}) };
     case 'share_decode':
       return { result: decode_share(req.text) };
+    case 'share_link_merge':
+      return { result: session(req.slot).share_link_merge(req.at, req.options ?? {}) };
+    case 'share_merge':
+      return { result: merge_share(req.links) };
     case 'ws_encode': {
       const buf = workspace_encode(req.manifest, req.files.map((f) => new Uint8Array(f))).slice().buffer;
       return { result: buf, transfer: [buf] };

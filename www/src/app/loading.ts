@@ -13,6 +13,7 @@ import { state, beginLoad, cancelLoad, endLoad, nowIso, viewFromHash, type View 
 import { client, scorecard, turnaround } from './views';
 import { renderAll, renderMessages } from './shell';
 import { importThonso, renderSaveState, renderStorePanel, reuseStored, saveEl, scheduleSave, setWorkspace } from './persistence';
+import { showMerged } from './share';
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.thonso';
 const ws = state.ws;
@@ -81,7 +82,26 @@ export function renderIntake(): void {
   progressEl.id = 'read-progress';
   updateProgress();
   renderSaveState();
-  fill(intakeEl, cta, dropzone, progress);
+  fill(intakeEl, cta, dropzone, progress, combineLinks());
+}
+
+/** Several communes' share links pasted, one per line, shown as one report (issue 15). */
+function combineLinks(): HTMLElement {
+  const area = h('textarea', {
+    id: 'merge-input',
+    rows: 4,
+    spellcheck: 'false',
+    'data-testid': 'merge-input',
+    placeholder: 'https://…#s=v1.…',
+  }) as HTMLTextAreaElement;
+  return h(
+    'details',
+    { class: 'merge-links', 'data-testid': 'merge-links' },
+    h('summary', { text: t('merge_title') }),
+    h('label', { for: 'merge-input', class: 'muted small', text: t('merge_hint') }),
+    area,
+    h('button', { type: 'button', 'data-testid': 'merge-go', text: t('merge_go'), onclick: () => void showMerged(area.value) }),
+  );
 }
 
 /** The core's progress stages ("read", "analyse", "table", "done") as labels. */

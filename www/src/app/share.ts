@@ -18,8 +18,13 @@ const share = state.share;
 /** The share-link text after `#s=`, if the page was opened from one. */
 export function shareTextFromHash(): string | null {
   const m = /^#s=(.*)$/s.exec(location.hash);
-  if (!m) return null;
-  let text = m[1];
+  return m ? linkBody(m[1]) : null;
+}
+
+/** A link's text after `#s=` (the whole text when it has none), as the core reads it. */
+export function linkBody(link: string): string {
+  const at = link.indexOf('#s=');
+  let text = at >= 0 ? link.slice(at + 3) : link;
   try {
     text = decodeURIComponent(text); // some messengers percent-encode the fragment
   } catch {
@@ -35,8 +40,9 @@ export async function openShareDialog(): Promise<void> {
     const options = { overrides: scorecard.currentOverrides(), turnaround: turnaround.options() };
     const text = await client.shareLink('main', at, options);
     const summary = await client.shareLinkSummary('main', at, options);
+    const merge = await client.shareLinkMerge('main', at, options);
     const comfortable = await client.linkLimit();
-    shareDialog.show(text, summary, scenarioShareNote(options.overrides), comfortable);
+    shareDialog.show(text, summary, scenarioShareNote(options.overrides), comfortable, merge);
   } catch (e) {
     const err = e as AppError;
     shareDialog.showError(pick(err.message, err.message_en));
@@ -61,6 +67,26 @@ export async function showShare(text: string, savedId: string | null = null): Pr
   document.getElementById(share.payload ? 'share-h' : 'main')?.focus();
 }
 
+/** Several communes' merge links, one per line, as one read-only report (core `share::merge`). */
+export async function showMerged(raw: string): Promise<void> {
+  const links = raw
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map(linkBody);
+  state.mode = 'share';
+  Object.assign(share, { text: '', payload: null, error: null, savedId: null });
+  renderAll();
+  try {
+    if (!links.length) throw { code: 'share_merge', message: t('merge_empty'), message_en: t('merge_empty') };
+    share.payload = await client.mergeShares(links);
+  } catch (e) {
+    share.error = { ...(e as AppError), title: t('merge_error_title') };
+  }
+  renderAll();
+  document.getElementById(share.payload ? 'share-h' : 'main')?.focus();
+}
+
 export function renderShareMode(): void {
   document.title = `${t('app_title')} — ${t('sr_title')}`;
   statusEl.textContent = state.status;
@@ -76,7 +102,8 @@ export function renderShareMode(): void {
     );
   } else if (share.payload) {
     body = [
-      shareReport(share.payload, { importIt: share.savedId ? null : () => void importShare(), openApp }),
+      // A merged report has no one link to keep.
+      shareReport(share.payload, { importIt: share.savedId || !share.text ? null : () => void importShare(), openApp }),
       share.savedId ? h('p', { class: 'status', 'data-testid': 'share-imported', text: t('sr_imported') }) : null,
     ];
   } else {

@@ -93,7 +93,7 @@ export class ShareDialog {
    * `comfortable`: the longest link that is easy to send (the core's
    * `share::COMFORTABLE_LINK_CHARS`).
    */
-  show(text: string, summaryText: string | null, note: Child, comfortable: number): void {
+  show(text: string, summaryText: string | null, note: Child, comfortable: number, mergeText: string | null = null): void {
     const link = linkFor(text);
     const local = isFileLink(link);
     const long = link.length > comfortable;
@@ -124,6 +124,22 @@ export class ShareDialog {
           text: t('share_length', { n: new Intl.NumberFormat(locale()).format(link.length) }),
         }),
       ),
+      mergeText && mergeText !== text
+        ? h(
+            'details',
+            { class: 'share-merge', 'data-testid': 'share-merge' },
+            h('summary', { text: t('share_merge_label') }),
+            h('p', { class: 'muted small', text: t('share_merge_hint') }),
+            h('textarea', {
+              readonly: true,
+              rows: 3,
+              spellcheck: 'false',
+              'aria-label': t('share_merge_label'),
+              'data-testid': 'share-merge-link',
+              text: linkFor(mergeText),
+            }),
+          )
+        : null,
       long
         ? h(
             'div',

@@ -223,6 +223,42 @@ function turnaroundSection(p: ShareView): Child[] {
   ];
 }
 
+function madeAt(at: string): string {
+  const made = new Date(at);
+  return Number.isNaN(made.getTime()) ? at : new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(made);
+}
+
+/** A merged report (several links, core `share::merge`): its sources and the villages found twice. */
+function mergeNote(p: ShareView): HTMLElement | null {
+  if (p.sources.length < 2) return null;
+  return h(
+    'div',
+    { class: 'notice', role: 'note', 'data-testid': 'merge-note' },
+    h('p', { text: t('merge_sources', { n: int(p.sources.length) }) }),
+    h(
+      'ul',
+      { 'data-testid': 'merge-sources' },
+      p.sources.map((s, k) => h('li', { 'data-testid': 'merge-source', text: t('merge_source', { k: k + 1, file: s.file || DASH, at: madeAt(s.at) }) })),
+    ),
+    p.conflicts.length
+      ? [
+          h('p', { 'data-testid': 'merge-conflicts', 'data-value': String(p.conflicts.length), text: t('merge_conflicts', { n: int(p.conflicts.length) }) }),
+          h(
+            'ul',
+            null,
+            p.conflicts.map((c) =>
+              h('li', {
+                'data-testid': 'merge-conflict',
+                text: t('merge_conflict', { village: c.village, commune: c.commune, links: c.links.join(', '), diff: c.same ? '' : t('merge_conflict_diff') }),
+              }),
+            ),
+          ),
+        ]
+      : null,
+    p.turnaround ? h('p', { class: 'muted small', text: t('merge_no_before_after') }) : null,
+  );
+}
+
 /** The unit (one commune's name, else the source file's name) and the period, for the title. */
 function titleOf(p: ShareView): string {
   const communes = p.communes;
@@ -233,12 +269,12 @@ function titleOf(p: ShareView): string {
 
 export function shareReport(p: ShareView, actions: ShareReportActions): HTMLElement {
   const prov = p.provenance;
-  const made = new Date(prov.at);
-  const at = Number.isNaN(made.getTime()) ? prov.at : new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(made);
+  const at = madeAt(prov.at);
   return h(
     'div',
     { class: 'share-report', 'data-testid': 'share-report' },
     h('h2', { class: 'share-h', id: 'share-h', tabindex: '-1', 'data-testid': 'share-title', text: titleOf(p) }),
+    mergeNote(p),
     headlines(p),
     p.totals ? scoreSection(p, p.totals) : h('p', { class: 'muted', text: t('no_villages') }),
     turnaroundSection(p),
@@ -254,7 +290,10 @@ export function shareReport(p: ShareView, actions: ShareReportActions): HTMLElem
       'footer',
       { class: 'share-provenance' },
       h('p', { class: 'muted small', text: `${t('sr_title')}. ${t('sr_readonly')}` }),
-      h(
+      // A merged report lists its sources at the top instead.
+      p.sources.length > 1
+        ? null
+        : h(
         'p',
         { 'data-testid': 'share-provenance', class: 'small' },
         t('sr_from', { file: prov.file || DASH, at, app: prov.app }),
