@@ -15,9 +15,9 @@ mod report_form;
 const USAGE: &str = "Thôn Số — chấm tiêu chí thôn chuyển đổi số và thời gian giải quyết hồ sơ.
 
 Cách dùng / Usage:
-  thonso inspect    FILE [--json]
-  thonso score      FILE [--framework FILE] [--json]
-  thonso turnaround FILE [--calendar FILE] [--by DIM[,DIM...]] [--as-of YYYY-MM-DD]
+  thonso inspect    FILE... [--json]
+  thonso score      FILE... [--framework FILE] [--json]
+  thonso turnaround FILE... [--calendar FILE] [--by DIM[,DIM...]] [--as-of YYYY-MM-DD]
                          [--status \"WORD=CLASS\"]... [--no-culture-day] [--json]
   thonso report-form FILE --from YYYY-MM-DD --to YYYY-MM-DD [--commune NAME] [--out FORM.xlsx]
                          [--calendar FILE] [--status \"WORD=CLASS\"]... [--no-culture-day] [--json]
@@ -26,6 +26,10 @@ Cách dùng / Usage:
 Mọi lệnh đọc tệp / every command that reads FILE: [--max-mb N]
 
 FILE: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt (UTF-8, UTF-8 BOM, UTF-16), or a .thonso workspace.
+FILE...: nhiều tệp, một thư mục hoặc một tệp .zip được đọc như một phân tích: thôn của mọi tệp
+  được gộp, hồ sơ trùng mã giữa các bản xuất chỉ tính một lần (giữ trạng thái tiến xa nhất).
+  / several files, a folder or a .zip are read as one analysis: villages from every file are
+  pooled, a dossier in several exports counts once (its most advanced status wins).
 --status: classify a status word the built-in table does not know (or override it);
   CLASS is cancelled, withdrawn, not_accepted, finished, paused or open.
   Ví dụ / e.g. --status \"Hồ sơ lỗi=cancelled\"
@@ -44,7 +48,8 @@ Exit codes: 0 ok, 2 unusable input, 1 internal error.";
 
 struct Args {
     cmd: String,
-    file: Option<String>,
+    /// Input paths: files, folders (their spreadsheets), .zip archives.
+    files: Vec<String>,
     json: bool,
     framework: Option<String>,
     calendar: Option<String>,
@@ -67,7 +72,7 @@ fn usage_error(msg: &str) -> Error {
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
     let cmd = it.next().ok_or_else(|| usage_error("Thiếu lệnh. / Missing command."))?;
-    let mut a = Args { cmd, file: None, json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, statuses: Default::default(), no_culture_day: false, max_mb: None, from: None, to: None, commune: None };
+    let mut a = Args { cmd, files: Vec::new(), json: false, framework: None, calendar: None, by: vec![], as_of: None, out: None, statuses: Default::default(), no_culture_day: false, max_mb: None, from: None, to: None, commune: None };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| usage_error(&format!("{name} cần một giá trị. / {name} needs a value.")));
         match arg.as_str() {
@@ -97,8 +102,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, Error> {
                 a.statuses.insert(word.trim().to_string(), class.trim().to_string());
             }
             s if s.starts_with("--") => return Err(usage_error(&format!("Tùy chọn lạ «{s}». / Unknown option \"{s}\"."))),
-            _ if a.file.is_none() => a.file = Some(arg),
-            _ => return Err(usage_error(&format!("Thừa đối số «{arg}». / Unexpected argument \"{arg}\"."))),
+            _ => a.files.push(arg),
         }
     }
     Ok(a)
@@ -115,8 +119,44 @@ fn read_file(path: &str) -> Result<Vec<u8>, Error> {
     })
 }
 
-fn file_arg(a: &Args) -> Result<&str, Error> {
-    a.file.as_deref().ok_or_else(|| usage_error("Thiếu tệp đầu vào. / Missing input FILE."))
+/// The input files: each path as given, a folder as the spreadsheets
+/// below it (sorted, hidden files skipped).
+fn input_files(a: &Args) -> Result<Vec<String>, Error> {
+    if a.files.is_empty() {
+        return Err(usage_error("Thiếu tệp đầu vào. / Missing input FILE."));
+    }
+    let mut out = Vec::new();
+    for p in &a.files {
+        if std::path::Path::new(p).is_dir() {
+            let before = out.len();
+            walk(std::path::Path::new(p), &mut out).map_err(|e| Error::new("folder_unreadable", format!("Không đọc được thư mục: {e}."), format!("Cannot read the folder: {e}.")).in_file(p))?;
+            if out.len() == before {
+                return Err(Error::new("folder_empty", "Thư mục không có bảng tính nào (.xlsx, .xls, .ods, .csv, .zip).", "The folder holds no spreadsheet (.xlsx, .xls, .ods, .csv, .zip).").in_file(p));
+            }
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+const FOLDER_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "tsv", "txt", "zip"];
+
+fn walk(dir: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') || n.starts_with("~$"));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
+            out.push(p.to_string_lossy().into_owned());
+        }
+    }
+    Ok(())
 }
 
 /// The CLI's own limits (a laptop's, not a tab's), or `--max-mb`'s.
@@ -125,14 +165,17 @@ fn limits(a: &Args) -> Limits {
 }
 
 fn open(a: &Args) -> Result<Session, Error> {
-    let path = file_arg(a)?;
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let paths = input_files(a)?;
     let limits = limits(a);
-    // Refused by its size on disk, before it is read into memory.
-    if let Ok(meta) = std::fs::metadata(path) {
-        limits.check_size(meta.len()).map_err(|e| e.in_file(name))?;
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        // Refused by its size on disk, before it is read into memory.
+        if let Ok(meta) = std::fs::metadata(path) {
+            limits.check_size(meta.len()).map_err(|e| e.in_file(name))?;
+        }
+        files.push((name.to_string(), read_file(path)?));
     }
-    let bytes = read_file(path)?;
     let mut opts = SessionOptions::default();
     opts.open.limits = limits;
     if let Some(fp) = &a.framework {
@@ -144,7 +187,7 @@ fn open(a: &Args) -> Result<Session, Error> {
         };
         opts.framework = Some(fw);
     }
-    Session::open(bytes, name, opts, &thonso_core::ingest::NoProgress)
+    Session::open_files(files, opts, &thonso_core::ingest::NoProgress)
 }
 
 /// The turnaround settings of the command line: `--by`, `--as-of`,
@@ -192,7 +235,7 @@ fn run(a: &Args) -> Result<String, Error> {
         }
         "report-form" => report_form::run(a),
         "demo" => {
-            let out = a.out.as_deref().or(a.file.as_deref()).ok_or_else(|| usage_error("demo cần --out FILE.xlsx. / demo needs --out FILE.xlsx."))?;
+            let out = a.out.as_deref().or(a.files.first().map(String::as_str)).ok_or_else(|| usage_error("demo cần --out FILE.xlsx. / demo needs --out FILE.xlsx."))?;
             let bytes = thonso_core::demo::demo_workbook().map_err(Error::internal)?;
             std::fs::write(out, &bytes).map_err(|e| {
                 Error::new("file_not_writable", format!("Không ghi được tệp: {e}."), format!("Cannot write the file: {e}.")).in_file(out)

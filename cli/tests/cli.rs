@@ -243,3 +243,46 @@ fn a_file_over_the_browser_limit_is_not_refused_for_size_by_the_cli() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
     assert_ne!(v["error"]["code"], "file_too_large", "{v}");
 }
+
+/// Two exports of the one-stop system taken a month apart overlap: D2, D3
+/// and D4 are in both. By hand, as of 10/04/2024: six dossiers (D1–D6);
+/// finished D1 (A), D2 (finished in the later export B, open in A: the most
+/// advanced status wins), D4 and D5; open D3 and D6. Three rows repeat a
+/// dossier and count once. The same numbers as one file holding the six
+/// dossiers once, in either order of the exports, and from their folder.
+#[test]
+fn overlapping_exports_count_each_dossier_once_with_its_most_advanced_status() {
+    let head = "Mã hồ sơ,Tên thủ tục,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Trạng thái,Xã\n";
+    let d1 = "D1,Chứng thực,01/03/2024,08/03/2024,05/03/2024,Đã trả kết quả,Sơn Hà\n";
+    let d2_open = "D2,Chứng thực,04/03/2024,11/03/2024,,Đang giải quyết,Sơn Hà\n";
+    let d2_done = "D2,Chứng thực,04/03/2024,11/03/2024,20/03/2024,Đã trả kết quả,Sơn Hà\n";
+    let d3 = "D3,Hộ tịch,06/03/2024,13/03/2024,,Đang giải quyết,Sơn Hà\n";
+    let d4 = "D4,Hộ tịch,07/03/2024,14/03/2024,12/03/2024,Đã trả kết quả,Sơn Hà\n";
+    let d5 = "D5,Hộ tịch,01/04/2024,08/04/2024,03/04/2024,Đã trả kết quả,Sơn Hà\n";
+    let d6 = "D6,Chứng thực,02/04/2024,09/04/2024,,Đang giải quyết,Sơn Hà\n";
+    let dir = tmp("exports");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let a = dir.join("a_thang3.csv");
+    let b = dir.join("b_thang4.csv");
+    std::fs::write(&a, [head, d1, d2_open, d3, d4].concat()).expect("write");
+    std::fs::write(&b, [head, d2_done, d3, d4, d5, d6].concat()).expect("write");
+    let union = tmp("union.csv");
+    std::fs::write(&union, [head, d1, d2_done, d3, d4, d5, d6].concat()).expect("write");
+    let run = |paths: &[&std::path::Path]| -> serde_json::Value {
+        let out = thonso().arg("turnaround").args(paths).args(["--as-of", "2024-04-10", "--json"]).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let one = run(&[&union]);
+    let o = &one["overall"];
+    assert_eq!((o["dossiers"].as_u64(), o["completed"].as_u64(), o["open"].as_u64()), (Some(6), Some(4), Some(2)));
+    // D2 finished late (20/03 > 11/03): 3 of 4 on time.
+    assert_eq!(o["on_time_rate"].as_f64(), Some(0.75));
+    for paths in [vec![a.as_path(), b.as_path()], vec![b.as_path(), a.as_path()], vec![dir.as_path()]] {
+        let both = run(&paths);
+        assert_eq!(both["overall"], one["overall"], "{paths:?}");
+        assert_eq!(both["duplicates"].as_u64(), Some(3), "{paths:?}");
+        assert_eq!(both["sheets"].as_array().map(Vec::len), Some(2), "both exports are read: {}", both["sheets"]);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

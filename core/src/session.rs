@@ -13,6 +13,9 @@ use polars::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod many;
+pub use many::{expand_archives, SHEET_SEP};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -72,10 +75,19 @@ impl Session {
             s.workspace = Some(ws);
             return Ok(s);
         }
+        let fw = opts.framework.clone().unwrap_or_else(Framework::default_vn);
+        let wb = ingest::open(bytes, file_name, &fw.intake(), &opts.open, progress)?;
+        Session::from_workbook(wb, opts, progress)
+    }
+
+    /// The analysis of a read workbook: its own criteria sheet (unless a
+    /// framework was given), then every sheet of each kind pooled.
+    fn from_workbook(mut wb: Workbook, opts: SessionOptions, progress: &dyn Progress) -> Result<Session> {
+        let file_name = wb.file_name.clone();
+        let file_name = file_name.as_str();
         let default = Framework::default_vn();
         let given = opts.framework.is_some();
         let mut fw = opts.framework.unwrap_or(default.clone());
-        let mut wb = ingest::open(bytes, file_name, &fw.intake(), &opts.open, progress)?;
         let mut source = if given { FrameworkSource::Given } else { FrameworkSource::Default };
         if !given {
             if let Some(sheet) = wb.main_sheet(Kind::Framework) {

@@ -134,6 +134,14 @@ impl Workbook {
                 taken.push(s.name());
                 continue;
             }
+            // Dossiers with ids are never dropped as a whole: overlapping
+            // exports are merged row by row (the most advanced status of a
+            // dossier wins; `turnaround::rows`), which a sheet-level rule
+            // cannot do.
+            if kind == Kind::Dossiers && s.canon_col(Canon::DossierId).is_some() {
+                taken.push(s.name());
+                continue;
+            }
             let keys = identity_keys(s, kind);
             match keys {
                 Some(k) if !taken.is_empty() && !k.is_empty() && k.iter().all(|x| seen.contains(x)) => {

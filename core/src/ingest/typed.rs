@@ -392,6 +392,20 @@ pub enum CompletionSource {
     None,
 }
 
+/// A dossier id as a key: its folded form (case, spacing, NFD) hashed to 64
+/// bits, never 0. Collisions between two real ids in one analysis are
+/// negligible (~n²/2⁶⁵: 10⁻⁸ for a million dossiers).
+fn id_key(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let key = crate::text::name_key(id);
+    if key.is_empty() {
+        return 0;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish().max(1)
+}
+
 impl DossierTable {
     pub fn from_sheet(sheet: &mut Sheet) -> PolarsResult<DossierTable> {
         DossierTable::from_sheets(&mut [sheet])
@@ -470,6 +484,17 @@ impl DossierTable {
         ];
         for (c, v) in DOSSIER_DIMS.iter().zip(codes) {
             cols.push(Column::new(c.name().into(), v));
+        }
+        // Several sheets (or files) may hold the same dossier: each row's id
+        // as a 64-bit key (0: none), never the id itself, so duplicates can
+        // be merged (`turnaround::rows`). A lone sheet needs none.
+        if sheets.len() > 1 && sheets.iter().any(|s| col(s, Canon::DossierId).is_some()) {
+            let mut keys: Vec<u64> = Vec::new();
+            for sheet in sheets.iter() {
+                let sheet: &Sheet = sheet;
+                keys.extend(sheet.text_column(col(sheet, Canon::DossierId)).into_iter().map(|v| v.map_or(0, |v| id_key(&v))));
+            }
+            cols.push(Column::new("id_key".into(), keys));
         }
         let sheet = pooled.first().map(|p| p.name.clone()).unwrap_or_default();
         Ok(DossierTable { df: DataFrame::new(cols)?, dicts, sheet, sheets: pooled, ignored: Vec::new(), present, completion_from })

@@ -128,6 +128,14 @@ pub struct TurnaroundReport {
     /// Dossier-like sheets left out, with the reason.
     #[serde(default)]
     pub ignored_sheets: Vec<crate::ingest::IgnoredSheet>,
+    /// Rows that repeat a dossier id of another sheet or file (overlapping
+    /// exports), counted once: the most advanced status won.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub duplicates: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, Default)]
@@ -182,6 +190,7 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
         warnings: prep.warnings.clone(),
         sheets: table.sheets.clone(),
         ignored_sheets: table.ignored.clone(),
+        duplicates: prep.duplicates,
     })
 }
 

@@ -28,6 +28,8 @@ pub struct Prepared<'a> {
     pub warnings: Vec<TurnaroundWarning>,
     /// Per row (all rows of the table): the received date.
     pub received: Vec<Option<i32>>,
+    /// Rows that repeated another row's dossier id, left out of every count.
+    pub duplicates: u32,
     /// Per row: the due date the metrics judged it by (given, or derived
     /// from the legal deadline); `None` out of scope or without one. The
     /// report form (`report_form`) splits early from on time by it.
@@ -180,6 +182,43 @@ fn count_warnings(out: &mut Vec<TurnaroundWarning>, no_received: u32, finished_n
 }
 
 /// A warning about the whole list, not one row.
+/// Rows with the same dossier id (`id_key`, set when several sheets or files
+/// were pooled) count once: the most advanced state wins — finished or out
+/// of scope (cancelled, withdrawn, not accepted), then paused, then open —
+/// and on a tie the later row, i.e. the later sheet or file. The others are
+/// emptied (in no count, like a row without a received date) after `drop`
+/// is told their index. Returns how many rows were dropped.
+fn merge_duplicates(df: &DataFrame, facts: &mut [Fact], month: &mut [u32], mut drop: impl FnMut(usize)) -> Result<u32> {
+    let Ok(keys) = df.column("id_key") else { return Ok(0) };
+    let keys = keys.u64()?;
+    let rank = |f: &Fact| {
+        let out_of_scope = (Fact::EXCLUDED_CANCELLED..=Fact::EXCLUDED_NOT_ACCEPTED).contains(&f.class);
+        if out_of_scope || f.has(Fact::COMPLETED) {
+            3
+        } else if f.class == Fact::PAUSED {
+            2
+        } else {
+            u8::from(f.has(Fact::IN_SCOPE))
+        }
+    };
+    let mut best: PlHashMap<u64, usize> = PlHashMap::default();
+    let mut dropped = 0u32;
+    for (i, k) in keys.into_iter().enumerate() {
+        let Some(k) = k.filter(|&k| k != 0) else { continue };
+        let Some(&j) = best.get(&k) else {
+            best.insert(k, i);
+            continue;
+        };
+        let (keep, gone) = if rank(&facts[i]) >= rank(&facts[j]) { (i, j) } else { (j, i) };
+        best.insert(k, keep);
+        drop(gone);
+        facts[gone] = Fact { days: f64::NAN, wd: f64::NAN, km_t: 0, flags: 0, class: 0 };
+        month[gone] = 0;
+        dropped += 1;
+    }
+    Ok(dropped)
+}
+
 fn whole_list(message: String, message_en: String) -> TurnaroundWarning {
     TurnaroundWarning { row: None, sheet: None, message, message_en }
 }
@@ -342,6 +381,17 @@ impl<'a> Prepared<'a> {
             f.set_tri(Fact::DIGITISED, digitised[i]);
             facts.push(f);
         }
+        let duplicates = merge_duplicates(df, &mut facts, &mut month, |d| {
+            if received[d].is_none_or(|r| r <= as_of.0) {
+                status_counts[status[d] as usize] -= 1;
+            }
+        })?;
+        if duplicates > 0 {
+            warnings.push(whole_list(
+                format!("{duplicates} dòng trùng mã hồ sơ với dòng của trang tính hoặc tệp khác (các bản xuất chồng lên nhau) được tính một lần: giữ trạng thái tiến xa nhất (đã xong hoặc ngoài phạm vi, rồi tạm dừng, rồi đang giải quyết), bằng nhau thì theo tệp sau."),
+                format!("{duplicates} rows repeat the dossier id of a row in another sheet or file (overlapping exports) and are counted once: the most advanced status wins (finished or out of scope, then paused, then open), the later file on a tie."),
+            ));
+        }
         let unknown_words: Vec<&str> = classes.iter().enumerate().skip(1).filter(|(k, (_, src))| *src == StatusSource::Unknown && status_counts[*k] > 0).filter_map(|(k, _)| status_dict.get(k as u32)).collect();
         count_warnings(&mut warnings, no_received, finished_no_date, unknown_status, &unknown_words, negative);
         let mut cols = vec![Column::new("month".into(), month)];
@@ -355,7 +405,7 @@ impl<'a> Prepared<'a> {
             .filter(|(k, _)| status_counts[*k] > 0)
             .map(|(k, &(class, source))| StatusRow { status: status_dict.get(k as u32).unwrap_or_default().to_string(), class, source, dossiers: status_counts[k] })
             .collect();
-        Ok(Prepared { table, statuses, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received, due: due_of })
+        Ok(Prepared { table, statuses, df: DataFrame::new(cols)?, facts: Facts { rows: facts }, as_of, warnings, received, duplicates, due: due_of })
     }
 
     /// The grouping key of row `row` in column `c` of `df`, as the user

@@ -349,7 +349,12 @@ sheets: Array<PooledSheet>,
 /**
  * Dossier-like sheets left out, with the reason.
  */
-ignored_sheets: Array<IgnoredSheet>, };
+ignored_sheets: Array<IgnoredSheet>, 
+/**
+ * Rows that repeat a dossier id of another sheet or file (overlapping
+ * exports), counted once: the most advanced status won.
+ */
+duplicates?: number, };
 
 export type Tally = [number, number];
 
