@@ -320,7 +320,7 @@ try {
     const sh = stats(shown.slice(2));
     log(`  worker round trip ${fmtStat(r)}; redrawn ${fmtStat(sh)}`);
     results.sections.whatif = { reply: r, shown: sh };
-    rows.push(['real page, 2,000 villages: what-if slider → report back in the page (worker: score + JSON text; page: JSON.parse)', fmtStat(r), '', '', '≤ 50 ms', r.median <= 50 ? 'yes' : 'NO', 'what the sliders call: Session.score({overrides})']);
+    rows.push(['real page, 2,000 villages: what-if slider → answer back in the page (worker: what_if + JSON text; page: JSON.parse)', fmtStat(r), '', '', '≤ 50 ms', r.median <= 50 ? 'yes' : 'NO', 'what the sliders call: Session.what_if({overrides}), laid over the report by whatif-merge.ts']);
     rows.push(['real page, 2,000 villages: what-if slider → results redrawn', fmtStat(sh), '', '', '', '', 'the above plus rendering every table and chart']);
     await ctx.close();
   }

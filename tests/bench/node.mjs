@@ -312,16 +312,19 @@ if (want('whatif')) {
   check('whatif: the override is applied', first.framework.pillars[0].indicators.find((i) => i.id === 'HT1').threshold === 75 && base.units.length > 0, `units ${first.units.length}, recognized ${base.summary.recognized} → ${first.summary.recognized}`);
   const xs = [];
   const ys = [];
+  const zs = [];
   const hasSummary = typeof s.score_summary === 'function';
   if (hasSummary) JSON.parse(s.score_summary(over));
   for (let i = 0; i < Math.max(10, opts.runs * 2); i++) {
     const o = { overrides: { HT1: { threshold: 70 + (i % 10) } } };
     xs.push(time(() => JSON.parse(s.score(o))).ms);
+    zs.push(time(() => JSON.parse(s.what_if(o))).ms);
     if (hasSummary) ys.push(time(() => JSON.parse(s.score_summary(o))).ms);
   }
   s.free();
-  results.sections.whatif = { bytes: bytes.length, score: stats(xs), score_summary: hasSummary ? stats(ys) : null, wasm_memory: memory.buffer.byteLength };
-  absRow('2,000 villages: what-if, score() full report + JSON.parse (what the sliders call; HT1 threshold changed)', stats(xs), '≤ 50 ms', 50);
+  results.sections.whatif = { bytes: bytes.length, what_if: stats(zs), score: stats(xs), score_summary: hasSummary ? stats(ys) : null, wasm_memory: memory.buffer.byteLength };
+  absRow('2,000 villages: what-if, what_if() + JSON.parse (what the sliders call; HT1 threshold changed)', stats(zs), '≤ 50 ms', 50);
+  absRow('2,000 villages: what-if, full score() + JSON.parse (not what the sliders call)', stats(xs), '', null);
   if (hasSummary) absRow('2,000 villages: what-if, score_summary() + JSON.parse (not called by the page)', stats(ys), '≤ 50 ms', 50);
   memRows.push(['2,000-village .xlsx', fmtBytes(bytes.length), fmtBytes(memory.buffer.byteLength), '', '']);
 }

@@ -33,7 +33,8 @@ if (N.villages) {
   rows.push(['Node', '63,619 villages: open the .xlsx + `score()`', ms(N.villages.open_score_xlsx), '', '', '', '']);
 }
 if (N.whatif) {
-  rows.push(['Node', '2,000 villages what-if (HT1 threshold changed): `score()`', ms(N.whatif.score), '', '', '≤ 50 ms', met(N.whatif.score.median <= 50)]);
+  if (N.whatif.what_if) rows.push(['Node', '2,000 villages what-if (HT1 threshold changed): `what_if()` + JSON.parse (what the sliders call)', ms(N.whatif.what_if), '', '', '≤ 50 ms', met(N.whatif.what_if.median <= 50)]);
+  rows.push(['Node', '2,000 villages what-if: full `score()` (not what the sliders call)', ms(N.whatif.score), '', '', '', '']);
   if (N.whatif.score_summary) rows.push(['Node', '2,000 villages what-if: `score_summary()` (not what the sliders call)', ms(N.whatif.score_summary), '', '', '≤ 50 ms', met(N.whatif.score_summary.median <= 50)]);
 }
 if (N.size) rows.push(['—', `wasm size: raw ${fmtBytes(N.size.raw)}, gzip -9 ${fmtBytes(N.size.gzip)}, brotli q11 ${(N.size.brotli / 1e6).toFixed(2)} MB`, '', `duckdb-eh.wasm raw ${fmtBytes(N.size.duckdb_eh_raw)}`, '', '≤ 2.5 MB brotli', met(N.size.brotli <= 2.5e6)]);
