@@ -247,25 +247,14 @@ impl SharePayload {
             let o = &t.overall;
             let months = t.monthly.len().saturating_sub(MAX_MONTHS);
             let pooled = t.before_after.iter().find(|b| b.unit_kind == "all_launched");
+            let monthly = t.monthly[months..]
+                .iter()
+                .map(|g| (g.by.get("month").cloned().flatten().unwrap_or_default(), g.metrics.dossiers, g.metrics.median_working_days))
+                .collect();
             ShareTurnaround {
-                as_of: t.as_of.to_string(),
-                dossiers: o.dossiers,
-                completed: o.completed,
-                open: o.open,
-                overdue_open: o.overdue_open,
-                median_working_days: o.median_working_days,
-                p90_working_days: o.p90_working_days,
-                km_median_working_days: o.km_median_working_days,
-                median_days: o.median_days,
-                on_time_rate: o.on_time_rate,
-                online_rate: o.online_rate,
-                monthly: t.monthly[months..]
-                    .iter()
-                    .map(|g| (g.by.get("month").cloned().flatten().unwrap_or_default(), g.metrics.dossiers, g.metrics.median_working_days))
-                    .collect(),
                 before_after_days: pooled.map(|p| (p.before.median_days, p.after.median_days)),
                 before_after_working_days: pooled.map(|p| (p.before.median_working_days, p.after.median_working_days)),
-                h: None,
+                ..ShareTurnaround::headline(t.as_of.to_string(), o, monthly)
             }
         });
         SharePayload { v: 1, provenance, framework, score, turnaround, summary: None, scenario: Vec::new() }
@@ -530,6 +519,30 @@ Tổ dân phố 2
 
 /// The link's headline numbers are those of its overall histogram (the
 /// rates and medians within rounding of the JSON round trip).
+impl ShareTurnaround {
+    /// The link's turnaround part from the overall metrics and the monthly
+    /// series; no before/after and no histograms.
+    pub fn headline(as_of: String, o: &crate::turnaround::Metrics, monthly: Vec<(String, u32, Option<f64>)>) -> ShareTurnaround {
+        ShareTurnaround {
+            as_of,
+            dossiers: o.dossiers,
+            completed: o.completed,
+            open: o.open,
+            overdue_open: o.overdue_open,
+            median_working_days: o.median_working_days,
+            p90_working_days: o.p90_working_days,
+            km_median_working_days: o.km_median_working_days,
+            median_days: o.median_days,
+            on_time_rate: o.on_time_rate,
+            online_rate: o.online_rate,
+            monthly,
+            before_after_days: None,
+            before_after_working_days: None,
+            h: None,
+        }
+    }
+}
+
 fn headline_matches(t: &ShareTurnaround, m: &crate::turnaround::Metrics) -> bool {
     let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),

@@ -220,23 +220,8 @@ fn merge_turnaround(links: &[SharePayload]) -> Result<Option<ShareTurnaround>> {
     };
     let o = all.metrics();
     let skip = months.len().saturating_sub(MAX_MONTHS);
-    Ok(Some(ShareTurnaround {
-        as_of: first.as_of.clone(),
-        dossiers: o.dossiers,
-        completed: o.completed,
-        open: o.open,
-        overdue_open: o.overdue_open,
-        median_working_days: o.median_working_days,
-        p90_working_days: o.p90_working_days,
-        km_median_working_days: o.km_median_working_days,
-        median_days: o.median_days,
-        on_time_rate: o.on_time_rate,
-        online_rate: o.online_rate,
-        monthly: months.iter().skip(skip).map(|(k, h)| (k.clone(), h.metrics().dossiers, h.metrics().median_working_days)).collect(),
-        before_after_days: None,
-        before_after_working_days: None,
-        h: Some(h),
-    }))
+    let monthly = months.iter().skip(skip).map(|(k, h)| (k.clone(), h.metrics().dossiers, h.metrics().median_working_days)).collect();
+    Ok(Some(ShareTurnaround { h: Some(h), ..ShareTurnaround::headline(first.as_of.clone(), &o, monthly) }))
 }
 
 /// The combined picture of several communes' full links (see the module):

@@ -263,23 +263,7 @@ excluded: Excluded, overdue_open: number, median_days: number | null, p90_days: 
  */
 late_rate_gia_lai: number | null, online_rate: number | null, online_payment_rate: number | null, digitisation_rate: number | null, km_median_working_days: number | null, km_p90_working_days: number | null, };
 
-export type Group = { by: { [key in string]: string | null }, 
-/**
- * Dossiers in scope: received on or before `as_of`, status not out of scope.
- */
-dossiers: number, completed: number, open: number, 
-/**
- * Open dossiers whose status says they wait for documents or are suspended.
- */
-paused: number, 
-/**
- * Out-of-scope dossiers, per reason: in no other count or rate.
- */
-excluded: Excluded, overdue_open: number, median_days: number | null, p90_days: number | null, mean_days: number | null, median_working_days: number | null, p90_working_days: number | null, mean_working_days: number | null, on_time_rate: number | null, 
-/**
- * Gia Lai: (finished late + open past due) ÷ all dossiers in scope.
- */
-late_rate_gia_lai: number | null, online_rate: number | null, online_payment_rate: number | null, digitisation_rate: number | null, km_median_working_days: number | null, km_p90_working_days: number | null, };
+export type Group = { by: { [key in string]: string | null } } & Metrics;
 
 export type Bin = { working_days: number, count: number, };
 
