@@ -269,16 +269,19 @@ impl Session {
     pub fn turnaround(&self, opts: &TurnaroundOptions) -> Result<Option<TurnaroundReport>> {
         let Some(d) = &self.dossiers else { return Ok(None) };
         let cal = self.calendar(opts.calendar.as_ref(), opts.culture_day());
-        let mut launch = self.launch_dates()?;
-        if let Some(ws) = &self.workspace {
-            launch.0.extend(ws.launch_dates.iter().cloned());
-        }
-        launch.0.extend(opts.launch.iter().cloned());
+        let file_launch = self.launch_dates()?;
+        let mut user_launch = LaunchDates(self.workspace.as_ref().map(|ws| ws.launch_dates.clone()).unwrap_or_default());
+        user_launch.0.extend(opts.launch.iter().cloned());
+        let in_force = turnaround::launches_in_force(&file_launch, &user_launch);
+        let mut launch = file_launch;
+        launch.0.extend(user_launch.0);
         // The workspace's status table, then the caller's entries on top.
         let mut statuses = self.workspace.as_ref().map(|w| w.statuses.clone()).unwrap_or_default();
         statuses.extend(opts.statuses.clone());
         let t = turnaround::Options { as_of: opts.as_of, by: opts.by.clone(), launch, statuses };
-        turnaround::analyse(d, &cal, &t).map(Some).map_err(|e| e.in_file(&self.workbook.file_name))
+        let mut r = turnaround::analyse(d, &cal, &t).map_err(|e| e.in_file(&self.workbook.file_name))?;
+        r.launch_dates = in_force;
+        Ok(Some(r))
     }
 
     /// The exactly mergeable histograms behind `turnaround`'s `overall` and

@@ -78,6 +78,7 @@ fn generated() -> String {
         turnaround::Bin,
         turnaround::Side,
         turnaround::BeforeAfter,
+        turnaround::LaunchInForce,
         ingest::CompletionSource,
         crate::date::Date,
         calendar::Holiday,

@@ -320,8 +320,10 @@ test('a well-formed, correctly checksummed share link with the wrong schema or o
   const wasm = await wasmInNode();
   const real = await demoShareText();
   const view = wasm.decode_share(real) as Record<string, any>;
-  // What the link carries; `rows`, `communes` and `totals` are the core's unpacking of it (ShareView).
-  const { rows, communes, totals, ...payload } = view;
+  // What the link carries; `rows`, `communes`, `totals`, `sources` and `conflicts` are the core's unpacking of it (ShareView).
+  const { rows, communes, totals, sources, conflicts, ...payload } = view;
+  expect(sources.length).toBe(1);
+  expect(conflicts).toEqual([]);
   expect(rows.length + communes.length).toBeGreaterThan(0);
   expect(totals).toBeTruthy();
 

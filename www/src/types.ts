@@ -21,6 +21,7 @@ export type {
   Indicator,
   InspectReport,
   IsoDate,
+  LaunchInForce,
   Metrics,
   Pillar,
   PillarScore,

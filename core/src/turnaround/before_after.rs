@@ -59,6 +59,29 @@ fn side(obs: &[Obs]) -> Side {
     }
 }
 
+/// A village's launch date as the analysis applies it, and whose it is.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct LaunchInForce {
+    pub commune: String,
+    pub village: String,
+    pub date: Date,
+    /// True when the user (or the workspace) set it; false: the file's «Ngày ra mắt».
+    pub user: bool,
+}
+
+/// The launch date in force per village, matched as [`before_after`]
+/// matches them (by name key): the user's over the file's, one per village,
+/// sorted by commune and village.
+pub fn launches_in_force(file: &LaunchDates, user: &LaunchDates) -> Vec<LaunchInForce> {
+    let mut out: BTreeMap<(String, String), LaunchInForce> = BTreeMap::new();
+    let both = file.0.iter().map(|l| (l, false)).chain(user.0.iter().map(|l| (l, true)));
+    for ((c, v, d), user) in both.filter(|((_, v, _), _)| !v.is_empty()) {
+        out.insert((name_key(c), name_key(v)), LaunchInForce { commune: c.clone(), village: v.clone(), date: *d, user });
+    }
+    out.into_values().collect()
+}
+
 pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
     // Earliest launch per commune stands for the commune.
     let mut commune_launch: BTreeMap<String, (String, Date)> = BTreeMap::new();
@@ -142,4 +165,29 @@ pub fn before_after(prep: &Prepared, launch: &LaunchDates) -> Vec<BeforeAfter> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod launch_tests {
+    use super::*;
+
+    /// The user's date for «phú  thành 3» (case and spacing differ)
+    /// in «sơn hà» replaces the file's; a village only the file dates keeps the
+    /// file's; a commune-wide date (no village) is not a village's.
+    #[test]
+    fn the_users_launch_date_wins_over_the_files_for_the_same_village_however_spelled() {
+        let d = |s: &str| Date::parse_iso(s).expect("date");
+        let file = LaunchDates(vec![
+            ("Sơn Hà".into(), "Phú Thành 3".into(), d("2024-03-01")),
+            ("Sơn Hà".into(), "Tà Hà 1".into(), d("2024-05-10")),
+            ("Sơn Hà".into(), String::new(), d("2024-01-01")),
+        ]);
+        let user = LaunchDates(vec![("sơn hà".into(), "phú  thành 3".into(), d("2024-04-15"))]);
+        let got: Vec<(String, String, String, bool)> = launches_in_force(&file, &user).into_iter().map(|l| (l.commune, l.village, l.date.to_string(), l.user)).collect();
+        let want = vec![
+            ("sơn hà".to_string(), "phú  thành 3".to_string(), "2024-04-15".to_string(), true),
+            ("Sơn Hà".to_string(), "Tà Hà 1".to_string(), "2024-05-10".to_string(), false),
+        ];
+        assert_eq!(got, want);
+    }
 }

@@ -17,7 +17,7 @@ mod hist;
 mod rows;
 pub mod status;
 
-pub use before_after::{before_after, BeforeAfter, LaunchDates, Side};
+pub use before_after::{before_after, launches_in_force, BeforeAfter, LaunchDates, LaunchInForce, Side};
 pub use hist::{HistGroup, Tally, TurnaroundHist, TurnaroundHists};
 pub use rows::Prepared;
 
@@ -134,6 +134,10 @@ pub struct TurnaroundReport {
     /// exports), counted once: the most advanced status won.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub duplicates: u32,
+    /// Each village's launch date as applied to `before_after`: the user's
+    /// over the file's (the page lists and edits them from this).
+    #[serde(default)]
+    pub launch_dates: Vec<LaunchInForce>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -193,6 +197,7 @@ pub fn analyse(table: &DossierTable, cal: &Calendar, opts: &Options) -> Result<T
         sheets: table.sheets.clone(),
         ignored_sheets: table.ignored.clone(),
         duplicates: prep.duplicates,
+        launch_dates: Vec::new(),
     })
 }
 

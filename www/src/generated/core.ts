@@ -275,6 +275,12 @@ median_days: number | null, median_working_days: number | null, km_median_workin
 
 export type BeforeAfter = { unit_kind: string, commune: string, village: string | null, launch_date: IsoDate, before: Side, after: Side, change_median_days: number | null, change_median_working_days: number | null, change_km_median_working_days: number | null, log_rank_p: number | null, };
 
+export type LaunchInForce = { commune: string, village: string, date: IsoDate, 
+/**
+ * True when the user (or the workspace) set it; false: the file's «Ngày ra mắt».
+ */
+user: boolean, };
+
 export type CompletionSource = "result_ready" | "returned" | "none";
 
 export type IsoDate = string;
@@ -338,7 +344,12 @@ ignored_sheets: Array<IgnoredSheet>,
  * Rows that repeat a dossier id of another sheet or file (overlapping
  * exports), counted once: the most advanced status won.
  */
-duplicates?: number, };
+duplicates?: number, 
+/**
+ * Each village's launch date as applied to `before_after`: the user's
+ * over the file's (the page lists and edits them from this).
+ */
+launch_dates: Array<LaunchInForce>, };
 
 export type Tally = [number, number];
 

@@ -9,7 +9,7 @@ import { dataTable, newTableState, type Column, type TableState } from './table'
 import { dateField, readDate } from './date-input';
 import { foldKey } from '../fold';
 import { beforeAfterChart, beforeAfterLabel, distributionChart, monthlyChart } from './charts';
-import type { BeforeAfterRow, CalendarEdits, GroupRow, LaunchDate, Metrics, StatusClass, StatusRow, TurnaroundOptions, TurnaroundReport } from '../types';
+import type { BeforeAfterRow, CalendarEdits, GroupRow, LaunchDate, LaunchInForce, Metrics, StatusClass, StatusRow, TurnaroundOptions, TurnaroundReport } from '../types';
 
 const STATUS_CLASSES: StatusClass[] = ['cancelled', 'withdrawn', 'not_accepted', 'finished', 'paused', 'open'];
 
@@ -21,15 +21,7 @@ export interface TurnaroundActions {
   knownUnits?(): [string, string][];
 }
 
-/** A launch date in force for a village: the user's own, or the file's («Ngày ra mắt»). */
-export interface LaunchInForce {
-  commune: string;
-  village: string;
-  date: string;
-  user: boolean;
-}
-
-/** How launch dates are matched to a village here (the core matches by its name key; this is for showing only). */
+/** Finds a village among names the page already has (the scorecard's, the core's launch list) while editing; which date applies is the core's (report.launch_dates). */
 function unitFold(commune: string, village: string): string {
   return `${foldKey(commune)}\u0000${foldKey(village)}`;
 }
@@ -120,16 +112,10 @@ export class TurnaroundView {
     return o;
   }
 
-  /** Launch dates in force, by village: the user's, then the file's (as the report applied them) where the user set none. */
+  /** Launch dates in force, by village, as the core applied them (the user's over the file's, matched by the core's name key); before the first report, the user's own. */
   launchDates(): LaunchInForce[] {
-    const out = new Map<string, LaunchInForce>();
-    for (const [commune, village, date] of this.launch) out.set(unitFold(commune, village), { commune, village, date, user: true });
-    for (const b of this.report?.before_after ?? []) {
-      if (b.unit_kind !== 'village' || !b.village) continue;
-      const k = unitFold(b.commune, b.village);
-      if (!out.has(k)) out.set(k, { commune: b.commune, village: b.village, date: b.launch_date, user: false });
-    }
-    return [...out.values()].sort((a, b) => a.commune.localeCompare(b.commune, 'vi') || a.village.localeCompare(b.village, 'vi', { numeric: true }));
+    if (this.report) return this.report.launch_dates;
+    return this.launch.map(([commune, village, date]) => ({ commune, village, date, user: true }));
   }
 
   /** The launch date in force for one village, or null. */
